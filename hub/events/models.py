@@ -1,0 +1,203 @@
+"""Cross-border events. Registrations belong to the event across its translations."""
+
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from hub.pages.blocks import AgendaItemBlock
+from hub.pages.models import HubPage
+from hub.pages.models.taxonomy import Country
+
+
+class EventIndexPage(HubPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = HubPage.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = EventPage.objects.child_of(self).live().public()
+        context["upcoming_events"] = list(events.filter(end__gte=now).order_by("start"))
+        past = events.filter(end__lt=now).order_by("-start")
+        context["past_events"] = Paginator(past, 12).get_page(request.GET.get("page"))
+        return context
+
+
+class EventPage(HubPage):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class TimeZone(models.TextChoices):
+        PARIS = "Europe/Paris", _("France (Europe/Paris)")
+        LONDON = "Europe/London", _("United Kingdom (Europe/London)")
+
+    class Languages(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        BOTH = "fr-en", _("French and English")
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("venue time zone"),
+        max_length=40,
+        choices=TimeZone.choices,
+        default=TimeZone.PARIS,
+    )
+    event_format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    languages = models.CharField(
+        _("languages"), max_length=5, choices=Languages.choices, default=Languages.BOTH
+    )
+    interpretation = models.CharField(
+        _("interpretation"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: simultaneous interpretation French-English."),
+    )
+    description = RichTextField(
+        _("description"), blank=True, features=["h3", "bold", "italic", "link", "ul", "ol"]
+    )
+    agenda = StreamField(
+        [("item", AgendaItemBlock())], verbose_name=_("programme"), blank=True
+    )
+    organisers = ParentalManyToManyField(
+        "pages.Organisation", verbose_name=_("organisers"), blank=True, related_name="+"
+    )
+    related_case_study = models.ForeignKey(
+        "practices.CaseStudyPage",
+        verbose_name=_("related case study"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), default=0, help_text=_("0 means registration is not offered.")
+    )
+    travel_places = models.PositiveIntegerField(
+        _("subsidised travel places"), default=0
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True
+    )
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+                FieldPanel("event_format"),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("languages"), FieldPanel("interpretation")]),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("agenda"),
+        FieldPanel("organisers"),
+        FieldPanel("related_case_study"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("travel_places")]),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+            ],
+            heading=_("Registration"),
+        ),
+    ]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.SearchField("venue"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at < self.registration_opens_at
+        ):
+            raise ValidationError(
+                {"registration_closes_at": _("Registration cannot close before it opens.")}
+            )
+
+    @property
+    def tz(self):
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.tz)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.tz)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def registration_is_open(self):
+        now = timezone.now()
+        if self.capacity == 0 or self.is_past:
+            return False
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        if self.registration_closes_at and now > self.registration_closes_at:
+            return False
+        return True
+
+    @cached_property
+    def localized_organisers(self):
+        return self.localized(self.organisers.all())
+
+    @cached_property
+    def localized_case_study(self):
+        if self.related_case_study_id is None:
+            return None
+        return self.localized([self.related_case_study])[0]
+
+
+__all__ = ["EventIndexPage", "EventPage", "blocks"]

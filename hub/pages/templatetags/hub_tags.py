@@ -1,0 +1,162 @@
+"""Language switcher, hreflang alternates, navigation and number formatting."""
+
+from decimal import Decimal
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+def _language_name(code):
+    return translation.get_language_info(code)["name_local"]
+
+
+def _page_translations(page, request):
+    """{language_code: url} of the page and its live translations, in one query."""
+    cache = getattr(request, "_hub_translation_urls", None)
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
+    urls = {page.locale.language_code: page.get_url(request)}
+    translations = (
+        page.get_translations(inclusive=False).live().public().select_related("locale")
+    )
+    for other in translations:
+        urls[other.locale.language_code] = other.get_url(request)
+    request._hub_translation_urls = (page.pk, urls)
+    return urls
+
+
+def _home_urls(request):
+    from hub.pages.models import HomePage
+
+    homes = HomePage.objects.live().select_related("locale")
+    return {home.locale.language_code: home.get_url(request) for home in homes}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    translated = _page_translations(page, request) if isinstance(page, Page) else None
+    homes = None
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        if translated is None:
+            url, exists = translate_url(request.get_full_path(), code), True
+        elif code in translated:
+            url, exists = translated[code], True
+        else:
+            homes = homes if homes is not None else _home_urls(request)
+            url, exists = homes.get(code, f"/{code}/") + "?notice=untranslated", False
+        links.append(
+            {"code": code, "name": _language_name(code), "url": url, "translated": exists}
+        )
+    return {"links": links, "current": current}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """Alternates for real translations only, plus x-default."""
+    request = context["request"]
+    page = context.get("page")
+    if isinstance(page, Page):
+        urls = _page_translations(page, request)
+    else:
+        urls = {
+            code: translate_url(request.get_full_path(), code)
+            for code, _name in settings.LANGUAGES
+        }
+    base = request.build_absolute_uri("/").rstrip("/")
+    alternates = [
+        {"code": code, "url": url if url.startswith("http") else base + url}
+        for code, url in sorted(urls.items())
+    ]
+    default = next(
+        (a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE),
+        alternates[0]["url"] if alternates else None,
+    )
+    return {"alternates": alternates if len(alternates) > 1 else [], "x_default": default}
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The localized home page and its menu children, cached on the request."""
+    request = context["request"]
+    cached = getattr(request, "_hub_navigation", None)
+    if cached is not None:
+        return cached
+    from hub.pages.models import HomePage
+
+    language = translation.get_language()
+    home = (
+        HomePage.objects.live().filter(locale__language_code=language).first()
+        or HomePage.objects.live().first()
+    )
+    items = []
+    footer = []
+    if home is not None:
+        for child in home.get_children().live().public().in_menu().specific(defer=True):
+            items.append(child)
+        footer = list(
+            home.get_children()
+            .live()
+            .public()
+            .not_in_menu()
+            .type(_standard_page_model())
+            .order_by("path")
+        )
+    navigation = {"home": home, "items": items, "footer": footer}
+    request._hub_navigation = navigation
+    return navigation
+
+
+def _standard_page_model():
+    from hub.pages.models import StandardPage
+
+    return StandardPage
+
+
+@register.filter
+def figure(value):
+    """A number in the active language's format, without useless decimals."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    places = 0 if value == value.to_integral_value() else 1
+    if places and value * 10 != (value * 10).to_integral_value():
+        places = 2
+    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def percent_of(value, target):
+    """How far a value goes towards its target, as a whole percentage capped at 100."""
+    try:
+        value, target = Decimal(value), Decimal(target)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if target <= 0:
+        return None
+    return min(100, int(value * 100 / target))
+
+
+@register.simple_tag
+def locale_name(language_code):
+    return _language_name(language_code) if language_code else ""
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
+
+
+__all__ = ["register", "_"]

@@ -1,0 +1,46 @@
+from collections import defaultdict
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from wagtail.models import Page, Site
+
+
+def healthz(request):
+    """Liveness for the container's health check: the app answers and the database too."""
+    Site.objects.exists()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@cache_control(max_age=3600)
+def sitemap(request):
+    """Every live public page in both languages, with hreflang alternates."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gte=2)
+        .select_related("locale")
+        .order_by("path")
+    )
+    by_key = defaultdict(list)
+    entries = []
+    for page in pages:
+        url = page.get_full_url(request)
+        if not url:
+            continue
+        entry = {
+            "loc": url,
+            "lastmod": page.last_published_at,
+            "language": page.locale.language_code,
+            "key": page.translation_key,
+        }
+        by_key[page.translation_key].append(entry)
+        entries.append(entry)
+    for entry in entries:
+        group = by_key[entry["key"]]
+        entry["alternates"] = group if len(group) > 1 else []
+    del site
+    return render(
+        request, "sitemap.xml", {"entries": entries}, content_type="application/xml"
+    )

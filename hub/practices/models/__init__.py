@@ -1,0 +1,19 @@
+from .action import ActionPage, ActionPartner
+from .case_study import CaseStudyPage, CaseStudyPartner, PartnerRole
+from .guide import GoodPracticeGuidePage
+from .indexes import GuideIndexPage, LibraryIndexPage, ReportIndexPage
+from .report import EvaluationReportPage, EvidenceLevel
+
+__all__ = [
+    "ActionPage",
+    "ActionPartner",
+    "CaseStudyPage",
+    "CaseStudyPartner",
+    "EvaluationReportPage",
+    "EvidenceLevel",
+    "GoodPracticeGuidePage",
+    "GuideIndexPage",
+    "LibraryIndexPage",
+    "PartnerRole",
+    "ReportIndexPage",
+]

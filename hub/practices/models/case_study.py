@@ -1,0 +1,187 @@
+"""A funded project, told as evidence: figures, partners, sections, documents."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from hub.pages.blocks import KeyFiguresBlock
+from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+
+SECTION_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ul", "ol"]
+
+
+class PartnerRole(models.TextChoices):
+    LEAD = "lead", _("Lead partner")
+    PARTNER = "partner", _("Partner")
+    DELIVERY = "delivery", _("Delivery partner")
+    EVALUATOR = "evaluator", _("Evaluator")
+    CO_FUNDER = "co_funder", _("Co-funder")
+
+
+class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        RUNNING = "running", _("Running")
+        COMPLETED = "completed", _("Completed")
+
+    programme = models.ForeignKey(
+        "pages.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.COMPLETED
+    )
+    total_budget = models.DecimalField(
+        _("total budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    total_budget_source = models.CharField(
+        _("source of the total budget"), max_length=300, blank=True
+    )
+    erdf_contribution = models.DecimalField(
+        _("ERDF contribution (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    erdf_contribution_source = models.CharField(
+        _("source of the ERDF contribution"), max_length=300, blank=True
+    )
+    key_figures = StreamField(KeyFiguresBlock(), verbose_name=_("key figures"), blank=True)
+    context = RichTextField(_("context"), blank=True, features=SECTION_FEATURES)
+    approach = RichTextField(_("approach"), blank=True, features=SECTION_FEATURES)
+    results = RichTextField(_("results"), blank=True, features=SECTION_FEATURES)
+    lessons = RichTextField(_("lessons"), blank=True, features=SECTION_FEATURES)
+    legacy = RichTextField(_("legacy"), blank=True, features=SECTION_FEATURES)
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("documents"),
+        blank=True,
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("programme"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("status"),
+                FieldPanel("website"),
+            ],
+            heading=_("Project"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("total_budget"), FieldPanel("total_budget_source")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("erdf_contribution"), FieldPanel("erdf_contribution_source")]
+                ),
+            ],
+            heading=_("Budget"),
+        ),
+        InlinePanel("partners", label=_("Partners"), heading=_("Partners")),
+        LocalizedTaxonomyMixin.taxonomy_panel,
+        FieldPanel("key_figures"),
+        FieldPanel("context"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+        FieldPanel("legacy"),
+        FieldPanel("documents"),
+    ]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("context"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("legacy"),
+        index.FilterField("start_date"),
+    ]
+
+    parent_page_types = ["practices.LibraryIndexPage"]
+    subpage_types = ["practices.ActionPage"]
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    @cached_property
+    def partner_list(self):
+        partners = list(self.partners.select_related("organisation"))
+        organisations = self.localized([p.organisation for p in partners])
+        by_key = {o.translation_key: o for o in organisations}
+        for partner in partners:
+            partner.localized_organisation = by_key.get(
+                partner.organisation.translation_key, partner.organisation
+            )
+        return partners
+
+    @cached_property
+    def localized_programme(self):
+        if self.programme_id is None:
+            return None
+        return self.localized([self.programme])[0]
+
+    @cached_property
+    def actions(self):
+        from .action import ActionPage
+
+        return list(
+            ActionPage.objects.child_of(self).live().public().order_by("path")
+        )
+
+    @cached_property
+    def evaluation_reports(self):
+        from .report import EvaluationReportPage
+
+        return list(
+            EvaluationReportPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, evaluated_case_studies__translation_key=self.translation_key)
+            .distinct()
+        )
+
+    @cached_property
+    def guides(self):
+        from .guide import GoodPracticeGuidePage
+
+        return list(
+            GoodPracticeGuidePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, related_case_studies__translation_key=self.translation_key)
+            .distinct()
+        )
+
+
+class CaseStudyPartner(TranslatableMixin, Orderable):
+    page = ParentalKey(CaseStudyPage, related_name="partners", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "pages.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices)
+    contribution = models.CharField(
+        _("contribution"),
+        max_length=300,
+        blank=True,
+        help_text=_("What this partner brought to the project, in a few words."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("contribution")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")

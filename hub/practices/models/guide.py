@@ -1,0 +1,111 @@
+"""A good-practice guide: the problem, the approach as steps, the evidence."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from hub.pages.blocks import KeyFiguresBlock, StepBlock
+from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+
+from .case_study import SECTION_FEATURES
+from .report import EVIDENCE_CRITERIA, EvidenceLevel
+
+
+class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
+    problem = RichTextField(_("the problem it addresses"), blank=True, features=SECTION_FEATURES)
+    steps = StreamField([("step", StepBlock())], verbose_name=_("approach, step by step"), blank=True)
+    resources = RichTextField(_("resources needed"), blank=True, features=SECTION_FEATURES)
+    evidence = RichTextField(_("evidence of success"), blank=True, features=SECTION_FEATURES)
+    evidence_figures = StreamField(
+        KeyFiguresBlock(), verbose_name=_("evidence figures"), blank=True
+    )
+    evidence_reports = ParentalManyToManyField(
+        "practices.EvaluationReportPage",
+        verbose_name=_("evaluation reports"),
+        blank=True,
+        related_name="+",
+    )
+    evidence_level = models.CharField(
+        _("evidence strength"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.EMERGENT,
+    )
+    challenges = RichTextField(_("challenges"), blank=True, features=SECTION_FEATURES)
+    transferability = RichTextField(_("transferability"), blank=True, features=SECTION_FEATURES)
+    related_actions = ParentalManyToManyField(
+        "practices.ActionPage", verbose_name=_("related actions"), blank=True, related_name="+"
+    )
+    related_case_studies = ParentalManyToManyField(
+        "practices.CaseStudyPage",
+        verbose_name=_("related case studies"),
+        blank=True,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("downloadable document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("steps"),
+        FieldPanel("resources"),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence_level"),
+                FieldPanel("evidence"),
+                FieldPanel("evidence_figures"),
+                FieldPanel("evidence_reports"),
+            ],
+            heading=_("Evidence"),
+        ),
+        FieldPanel("challenges"),
+        FieldPanel("transferability"),
+        LocalizedTaxonomyMixin.taxonomy_panel,
+        MultiFieldPanel(
+            [FieldPanel("related_actions"), FieldPanel("related_case_studies")],
+            heading=_("Related content"),
+        ),
+        FieldPanel("document"),
+    ]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("problem"),
+        index.SearchField("steps"),
+        index.SearchField("evidence"),
+        index.SearchField("challenges"),
+        index.SearchField("transferability"),
+        index.FilterField("evidence_level"),
+    ]
+
+    parent_page_types = ["practices.GuideIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("good-practice guide")
+        verbose_name_plural = _("good-practice guides")
+
+    @property
+    def evidence_criteria(self):
+        return EVIDENCE_CRITERIA.get(self.evidence_level, "")
+
+    @cached_property
+    def localized_reports(self):
+        return self.localized(self.evidence_reports.live())
+
+    @cached_property
+    def localized_actions(self):
+        return self.localized(self.related_actions.live())
+
+    @cached_property
+    def localized_case_studies(self):
+        return self.localized(self.related_case_studies.live())

@@ -1,0 +1,63 @@
+"""Section index pages: each lists its live children in the page's language."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from hub.pages.models import HubPage
+
+
+class SectionIndexPage(HubPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    children_per_page = 12
+    child_ordering = ("-first_published_at",)
+
+    content_panels = HubPage.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def listed_children(self):
+        return (
+            self.get_children()
+            .live()
+            .public()
+            .specific()
+            .order_by(*self.child_ordering)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.listed_children(), self.children_per_page)
+        context["children_page"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class LibraryIndexPage(SectionIndexPage):
+    subpage_types = ["practices.CaseStudyPage"]
+    child_ordering = ("title",)
+
+    class Meta:
+        verbose_name = _("case-study library")
+
+
+class GuideIndexPage(SectionIndexPage):
+    subpage_types = ["practices.GoodPracticeGuidePage"]
+
+    class Meta:
+        verbose_name = _("good-practice guide index")
+
+
+class ReportIndexPage(SectionIndexPage):
+    subpage_types = ["practices.EvaluationReportPage"]
+
+    class Meta:
+        verbose_name = _("evaluation report index")
+
+
+__all__ = ["GuideIndexPage", "LibraryIndexPage", "ReportIndexPage", "models"]

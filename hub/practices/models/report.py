@@ -1,0 +1,143 @@
+"""An evaluation of one or more case studies, with its findings and evidence level."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from hub.pages.blocks import KeyFiguresBlock
+from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+
+from .case_study import SECTION_FEATURES
+
+
+class EvidenceLevel(models.TextChoices):
+    """The hub's evidence scale; its criteria are shown wherever a level is."""
+
+    EMERGENT = "emergent", _("Emergent")
+    PROMISING = "promising", _("Promising")
+    PROVEN = "proven", _("Proven")
+
+
+EVIDENCE_CRITERIA = {
+    EvidenceLevel.EMERGENT: _(
+        "Monitoring data or practitioners' accounts only; no comparison or "
+        "independent review."
+    ),
+    EvidenceLevel.PROMISING: _(
+        "A structured evaluation with stated indicators and targets, or an "
+        "independent assessment, but no comparison group."
+    ),
+    EvidenceLevel.PROVEN: _(
+        "An independent or academic evaluation with a comparison or repeated "
+        "measurement showing results against targets."
+    ),
+}
+
+
+class EvaluationKind(models.TextChoices):
+    ACADEMIC = "academic", _("Academic evaluation")
+    SOCIAL_IMPACT = "social_impact", _("Social-impact assessment")
+    CONTINUOUS = "continuous", _("Continuous evaluation")
+
+
+class ReportLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    BOTH = "fr-en", _("French and English")
+
+
+class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
+    evaluated_case_studies = ParentalManyToManyField(
+        "practices.CaseStudyPage",
+        verbose_name=_("evaluated case studies"),
+        blank=True,
+        related_name="+",
+    )
+    evaluator = models.ForeignKey(
+        "pages.Organisation",
+        verbose_name=_("evaluator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    evaluation_kind = models.CharField(
+        _("evaluation kind"), max_length=20, choices=EvaluationKind.choices
+    )
+    methodology = RichTextField(_("methodology"), blank=True, features=SECTION_FEATURES)
+    key_findings = RichTextField(_("key findings"), blank=True, features=SECTION_FEATURES)
+    indicators = StreamField(KeyFiguresBlock(), verbose_name=_("indicators"), blank=True)
+    evidence_level = models.CharField(
+        _("evidence strength"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.EMERGENT,
+    )
+    report_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("report document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report_language = models.CharField(
+        _("language of the report"),
+        max_length=5,
+        choices=ReportLanguage.choices,
+        default=ReportLanguage.FRENCH,
+    )
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("evaluated_case_studies"),
+                FieldPanel("evaluator"),
+                FieldPanel("publication_date"),
+                FieldPanel("evaluation_kind"),
+                FieldPanel("evidence_level"),
+            ],
+            heading=_("Evaluation"),
+        ),
+        LocalizedTaxonomyMixin.taxonomy_panel,
+        FieldPanel("methodology"),
+        FieldPanel("key_findings"),
+        FieldPanel("indicators"),
+        MultiFieldPanel(
+            [FieldPanel("report_document"), FieldPanel("report_language")],
+            heading=_("Report"),
+        ),
+    ]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("methodology"),
+        index.SearchField("key_findings"),
+        index.FilterField("evidence_level"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["practices.ReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("evaluation report")
+        verbose_name_plural = _("evaluation reports")
+
+    @property
+    def evidence_criteria(self):
+        return EVIDENCE_CRITERIA.get(self.evidence_level, "")
+
+    @cached_property
+    def localized_case_studies(self):
+        return self.localized(self.evaluated_case_studies.live())
+
+    @cached_property
+    def localized_evaluator(self):
+        if self.evaluator_id is None:
+            return None
+        return self.localized([self.evaluator])[0]

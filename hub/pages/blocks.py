@@ -6,7 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    """One figure as data: what is counted, how much, against which target, from where."""
+    """One figure as data: what is counted, how much, against what target, whence."""
 
     label = blocks.CharBlock(label=_("Label"), max_length=200)
     value = blocks.DecimalBlock(label=_("Value"), decimal_places=2, max_digits=14)
@@ -19,7 +19,9 @@ class KeyFigureBlock(blocks.StructBlock):
     target = blocks.DecimalBlock(
         label=_("Target"), required=False, decimal_places=2, max_digits=14
     )
-    year = blocks.IntegerBlock(label=_("Year"), required=False, min_value=1950, max_value=2100)
+    year = blocks.IntegerBlock(
+        label=_("Year"), required=False, min_value=1950, max_value=2100
+    )
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=300)
 
     class Meta:
@@ -64,4 +66,6 @@ class BodyBlock(blocks.StreamBlock):
         features=["h3", "bold", "italic", "link", "document-link", "ul", "ol"],
     )
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
-    document = DocumentChooserBlock(label=_("Document"), template="blocks/document.html")
+    document = DocumentChooserBlock(
+        label=_("Document"), template="blocks/document.html"
+    )

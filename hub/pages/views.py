@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 
 
 def healthz(request):
-    """Liveness for the container's health check: the app answers and the database too."""
+    """Liveness for the container's health check: the app and its database answer."""
     Site.objects.exists()
     return HttpResponse("ok", content_type="text/plain")
 

@@ -12,7 +12,7 @@ from ..localization import localize_items
 
 
 class HubPage(Page):
-    """A page with a plain-text summary used in listings, search results and meta tags."""
+    """A page with a plain summary for listings, search results and meta tags."""
 
     summary = models.TextField(
         _("summary"),
@@ -31,14 +31,17 @@ class HubPage(Page):
         abstract = True
 
     def localized(self, items):
-        """The given translatable objects, each in this page's language where possible."""
+        """The given translatable objects, each in this page's language if possible."""
         return localize_items(items, self.locale)
 
     @cached_property
     def breadcrumb(self):
         # Ancestors below the site root, in one query.
         return list(
-            self.get_ancestors().filter(depth__gt=2).live().only("id", "title", "url_path")
+            self.get_ancestors()
+            .filter(depth__gt=2)
+            .live()
+            .only("id", "title", "url_path")
         )
 
 
@@ -49,7 +52,10 @@ class LocalizedTaxonomyMixin(models.Model):
         "pages.Theme", verbose_name=_("themes"), blank=True, related_name="+"
     )
     target_groups = ParentalManyToManyField(
-        "pages.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+        "pages.TargetGroup",
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="+",
     )
     regions = ParentalManyToManyField(
         "pages.Region", verbose_name=_("regions"), blank=True, related_name="+"

@@ -1,0 +1,88 @@
+"""Both languages, done properly: catalogues, admin, sitemap."""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import polib
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from tests.factories import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_catalogue_is_complete(language):
+    catalogue = polib.pofile(
+        str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po")
+    )
+    assert len(catalogue) > 100
+    assert catalogue.untranslated_entries() == []
+    assert catalogue.fuzzy_entries() == []
+    assert (ROOT / "locale" / language / "LC_MESSAGES" / "django.mo").exists()
+
+
+def test_interface_strings_are_translated_to_french():
+    with translation.override("fr"):
+        assert translation.gettext("Key figures") == "Chiffres clés"
+        assert translation.gettext("Search") == "Rechercher"
+
+
+@pytest.mark.django_db
+def test_admin_speaks_french_to_a_french_editor(client):
+    build_site()
+    user = get_user_model().objects.create_superuser("editor", "", "pw-for-tests")
+    user.wagtail_userprofile.preferred_language = "fr"
+    user.wagtail_userprofile.save()
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert 'lang="fr"' in response.content.decode()
+    response = client.get("/admin/snippets/pages/theme/")
+    assert response.status_code == 200
+    assert "Thèmes" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_live_page_with_alternates(client):
+    tree = build_site()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "xhtml": "http://www.w3.org/1999/xhtml",
+    }
+    document = ET.fromstring(response.content)
+    urls = {
+        node.find("s:loc", namespaces).text: node
+        for node in document.findall("s:url", namespaces)
+    }
+    for language in ("en", "fr"):
+        for page in tree[language].values():
+            assert page.full_url in urls, page.full_url
+    node = urls[tree["fr"]["case_study"].full_url]
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in node.findall("xhtml:link", namespaces)
+    }
+    assert alternates == {
+        "en": tree["en"]["case_study"].full_url,
+        "fr": tree["fr"]["case_study"].full_url,
+    }
+
+
+@pytest.mark.django_db
+def test_ensure_admin_creates_one_superuser_with_a_random_password(capsys):
+    from django.core.management import call_command
+
+    call_command("ensure_admin")
+    first = capsys.readouterr().out
+    call_command("ensure_admin")
+    second = capsys.readouterr().out
+    assert "password:" in first and "password:" not in second
+    user = get_user_model().objects.get(username="admin")
+    password = first.split("password:")[1].split()[0]
+    assert user.check_password(password)
+    assert len(password) >= 16

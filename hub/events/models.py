@@ -20,9 +20,14 @@ from hub.pages.models.taxonomy import Country
 
 
 class EventIndexPage(HubPage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
 
-    content_panels = HubPage.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -80,7 +85,9 @@ class EventPage(HubPage):
         help_text=_("For example: simultaneous interpretation French-English."),
     )
     description = RichTextField(
-        _("description"), blank=True, features=["h3", "bold", "italic", "link", "ul", "ol"]
+        _("description"),
+        blank=True,
+        features=["h3", "bold", "italic", "link", "ul", "ol"],
     )
     agenda = StreamField(
         [("item", AgendaItemBlock())], verbose_name=_("programme"), blank=True
@@ -116,7 +123,9 @@ class EventPage(HubPage):
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("time_zone"),
                 FieldPanel("event_format"),
-                FieldRowPanel([FieldPanel("venue"), FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel(
+                    [FieldPanel("venue"), FieldPanel("city"), FieldPanel("country")]
+                ),
                 FieldRowPanel([FieldPanel("languages"), FieldPanel("interpretation")]),
             ],
             heading=_("When and where"),
@@ -129,7 +138,10 @@ class EventPage(HubPage):
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("travel_places")]),
                 FieldRowPanel(
-                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                    [
+                        FieldPanel("registration_opens_at"),
+                        FieldPanel("registration_closes_at"),
+                    ]
                 ),
             ],
             heading=_("Registration"),
@@ -159,7 +171,11 @@ class EventPage(HubPage):
             and self.registration_closes_at < self.registration_opens_at
         ):
             raise ValidationError(
-                {"registration_closes_at": _("Registration cannot close before it opens.")}
+                {
+                    "registration_closes_at": _(
+                        "Registration cannot close before it opens."
+                    )
+                }
             )
 
     @property

@@ -11,7 +11,9 @@ from wagtail.models import Locale, Page
 
 def localize_items(items, locale):
     items = list(items)
-    foreign_keys = {item.translation_key for item in items if item.locale_id != locale.pk}
+    foreign_keys = {
+        item.translation_key for item in items if item.locale_id != locale.pk
+    }
     if not foreign_keys:
         return items
     model = type(items[0])

@@ -15,7 +15,9 @@ from .base import HubPage
 
 
 class HomePage(HubPage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     key_figures = StreamField(
         KeyFiguresBlock(), verbose_name=_("key figures"), blank=True
     )
@@ -62,9 +64,14 @@ class HomePage(HubPage):
 
 
 class HomePageFeaturedItem(Orderable):
-    home_page = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
+    home_page = ParentalKey(
+        HomePage, related_name="featured_items", on_delete=models.CASCADE
+    )
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [FieldPanel("page")]

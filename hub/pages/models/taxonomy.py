@@ -19,7 +19,9 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=100,
-        help_text=_("Stable identifier used in filter links; the same in both languages."),
+        help_text=_(
+            "Stable identifier used in filter links; the same in both languages."
+        ),
     )
     description = models.TextField(_("description"), blank=True)
 

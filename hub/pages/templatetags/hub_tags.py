@@ -58,7 +58,12 @@ def language_switcher(context):
             homes = homes if homes is not None else _home_urls(request)
             url, exists = homes.get(code, f"/{code}/") + "?notice=untranslated", False
         links.append(
-            {"code": code, "name": _language_name(code), "url": url, "translated": exists}
+            {
+                "code": code,
+                "name": _language_name(code),
+                "url": url,
+                "translated": exists,
+            }
         )
     return {"links": links, "current": current}
 
@@ -84,7 +89,10 @@ def hreflang_links(context):
         (a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE),
         alternates[0]["url"] if alternates else None,
     )
-    return {"alternates": alternates if len(alternates) > 1 else [], "x_default": default}
+    return {
+        "alternates": alternates if len(alternates) > 1 else [],
+        "x_default": default,
+    }
 
 
 @register.simple_tag(takes_context=True)

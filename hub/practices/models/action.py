@@ -28,7 +28,9 @@ class ActionKind(models.TextChoices):
 
 
 class ActionPage(LocalizedTaxonomyMixin, HubPage):
-    action_kind = models.CharField(_("action kind"), max_length=40, choices=ActionKind.choices)
+    action_kind = models.CharField(
+        _("action kind"), max_length=40, choices=ActionKind.choices
+    )
     territory = models.CharField(
         _("territory"),
         max_length=300,
@@ -54,7 +56,9 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
     contact_url = models.URLField(
         _("contact page"),
         blank=True,
-        help_text=_("A contact form or an organisation's public page, never a person's address."),
+        help_text=_(
+            "A contact form or an organisation's public page, never a person's address."
+        ),
     )
 
     content_panels = HubPage.content_panels + [
@@ -72,7 +76,11 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
         FieldPanel("description"),
         FieldPanel("outcomes"),
         MultiFieldPanel(
-            [FieldPanel("replication_steps"), FieldPanel("resources"), FieldPanel("cost")],
+            [
+                FieldPanel("replication_steps"),
+                FieldPanel("resources"),
+                FieldPanel("cost"),
+            ],
             heading=_("How to replicate"),
         ),
         FieldPanel("contact_url"),
@@ -117,7 +125,10 @@ class ActionPartner(TranslatableMixin, Orderable):
         related_name="+",
     )
     role = models.CharField(
-        _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.DELIVERY
+        _("role"),
+        max_length=20,
+        choices=PartnerRole.choices,
+        default=PartnerRole.DELIVERY,
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]

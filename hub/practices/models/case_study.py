@@ -50,12 +50,18 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         _("source of the total budget"), max_length=300, blank=True
     )
     erdf_contribution = models.DecimalField(
-        _("ERDF contribution (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+        _("ERDF contribution (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     erdf_contribution_source = models.CharField(
         _("source of the ERDF contribution"), max_length=300, blank=True
     )
-    key_figures = StreamField(KeyFiguresBlock(), verbose_name=_("key figures"), blank=True)
+    key_figures = StreamField(
+        KeyFiguresBlock(), verbose_name=_("key figures"), blank=True
+    )
     context = RichTextField(_("context"), blank=True, features=SECTION_FEATURES)
     approach = RichTextField(_("approach"), blank=True, features=SECTION_FEATURES)
     results = RichTextField(_("results"), blank=True, features=SECTION_FEATURES)
@@ -85,7 +91,10 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
                     [FieldPanel("total_budget"), FieldPanel("total_budget_source")]
                 ),
                 FieldRowPanel(
-                    [FieldPanel("erdf_contribution"), FieldPanel("erdf_contribution_source")]
+                    [
+                        FieldPanel("erdf_contribution"),
+                        FieldPanel("erdf_contribution_source"),
+                    ]
                 ),
             ],
             heading=_("Budget"),
@@ -137,9 +146,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
     def actions(self):
         from .action import ActionPage
 
-        return list(
-            ActionPage.objects.child_of(self).live().public().order_by("path")
-        )
+        return list(ActionPage.objects.child_of(self).live().public().order_by("path"))
 
     @cached_property
     def evaluation_reports(self):
@@ -148,7 +155,10 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         return list(
             EvaluationReportPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, evaluated_case_studies__translation_key=self.translation_key)
+            .filter(
+                locale_id=self.locale_id,
+                evaluated_case_studies__translation_key=self.translation_key,
+            )
             .distinct()
         )
 
@@ -159,7 +169,10 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         return list(
             GoodPracticeGuidePage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, related_case_studies__translation_key=self.translation_key)
+            .filter(
+                locale_id=self.locale_id,
+                related_case_studies__translation_key=self.translation_key,
+            )
             .distinct()
         )
 
@@ -180,7 +193,11 @@ class CaseStudyPartner(TranslatableMixin, Orderable):
         help_text=_("What this partner brought to the project, in a few words."),
     )
 
-    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("contribution")]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("role"),
+        FieldPanel("contribution"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner")

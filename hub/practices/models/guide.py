@@ -16,10 +16,18 @@ from .report import EVIDENCE_CRITERIA, EvidenceLevel
 
 
 class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
-    problem = RichTextField(_("the problem it addresses"), blank=True, features=SECTION_FEATURES)
-    steps = StreamField([("step", StepBlock())], verbose_name=_("approach, step by step"), blank=True)
-    resources = RichTextField(_("resources needed"), blank=True, features=SECTION_FEATURES)
-    evidence = RichTextField(_("evidence of success"), blank=True, features=SECTION_FEATURES)
+    problem = RichTextField(
+        _("the problem it addresses"), blank=True, features=SECTION_FEATURES
+    )
+    steps = StreamField(
+        [("step", StepBlock())], verbose_name=_("approach, step by step"), blank=True
+    )
+    resources = RichTextField(
+        _("resources needed"), blank=True, features=SECTION_FEATURES
+    )
+    evidence = RichTextField(
+        _("evidence of success"), blank=True, features=SECTION_FEATURES
+    )
     evidence_figures = StreamField(
         KeyFiguresBlock(), verbose_name=_("evidence figures"), blank=True
     )
@@ -36,9 +44,14 @@ class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
         default=EvidenceLevel.EMERGENT,
     )
     challenges = RichTextField(_("challenges"), blank=True, features=SECTION_FEATURES)
-    transferability = RichTextField(_("transferability"), blank=True, features=SECTION_FEATURES)
+    transferability = RichTextField(
+        _("transferability"), blank=True, features=SECTION_FEATURES
+    )
     related_actions = ParentalManyToManyField(
-        "practices.ActionPage", verbose_name=_("related actions"), blank=True, related_name="+"
+        "practices.ActionPage",
+        verbose_name=_("related actions"),
+        blank=True,
+        related_name="+",
     )
     related_case_studies = ParentalManyToManyField(
         "practices.CaseStudyPage",

@@ -10,11 +10,16 @@ from hub.pages.models import HubPage
 
 
 class SectionIndexPage(HubPage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     children_per_page = 12
     child_ordering = ("-first_published_at",)
 
-    content_panels = HubPage.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     max_count_per_parent = 1

@@ -70,8 +70,12 @@ class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
         _("evaluation kind"), max_length=20, choices=EvaluationKind.choices
     )
     methodology = RichTextField(_("methodology"), blank=True, features=SECTION_FEATURES)
-    key_findings = RichTextField(_("key findings"), blank=True, features=SECTION_FEATURES)
-    indicators = StreamField(KeyFiguresBlock(), verbose_name=_("indicators"), blank=True)
+    key_findings = RichTextField(
+        _("key findings"), blank=True, features=SECTION_FEATURES
+    )
+    indicators = StreamField(
+        KeyFiguresBlock(), verbose_name=_("indicators"), blank=True
+    )
     evidence_level = models.CharField(
         _("evidence strength"),
         max_length=20,

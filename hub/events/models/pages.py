@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from hub.pages.blocks import AgendaItemBlock
@@ -19,7 +21,7 @@ from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
 
 
-class EventIndexPage(HubPage):
+class EventIndexPage(RoutablePageMixin, HubPage):
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )
@@ -45,8 +47,23 @@ class EventIndexPage(HubPage):
         context["past_events"] = Paginator(past, 12).get_page(request.GET.get("page"))
         return context
 
+    def upcoming_events(self):
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(end__gte=timezone.now())
+            .order_by("start")
+        )
 
-class EventPage(HubPage):
+    @path("calendar.ics", name="calendar")
+    def calendar_feed(self, request):
+        from ..views import calendar_feed
+
+        return calendar_feed(request, self)
+
+
+class EventPage(RoutablePageMixin, HubPage):
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -204,6 +221,73 @@ class EventPage(HubPage):
         if self.registration_closes_at and now > self.registration_closes_at:
             return False
         return True
+
+    # Registration is shared by the event's translations: the page in the default
+    # locale holds the capacity and the window that count.
+
+    @cached_property
+    def source_event(self):
+        if self.locale_id == Locale.get_default().pk:
+            return self
+        source = self.get_translation_or_none(Locale.get_default())
+        return source.specific if source is not None else self
+
+    @property
+    def registration_state(self):
+        """open, not_offered, not_yet_open, closed or past."""
+        event = self.source_event
+        now = timezone.now()
+        if event.capacity == 0:
+            return "not_offered"
+        if event.is_past:
+            return "past"
+        if event.registration_opens_at and now < event.registration_opens_at:
+            return "not_yet_open"
+        if event.registration_closes_at and now > event.registration_closes_at:
+            return "closed"
+        return "open"
+
+    @cached_property
+    def places_left(self):
+        from .registrations import Registration
+
+        confirmed = Registration.objects.filter(
+            event_key=self.translation_key, status=Registration.Status.CONFIRMED
+        ).count()
+        return max(self.source_event.capacity - confirmed, 0)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        state = self.registration_state
+        if state != "not_offered":
+            context["registration_state"] = state
+            context["places_left"] = self.places_left
+            context["register_url"] = self.url + self.reverse_subpage("register")
+        return context
+
+    @path("register/", name="register")
+    def register(self, request):
+        from ..views import register
+
+        return register(request, self)
+
+    @path("register/done/", name="register_done")
+    def register_done(self, request):
+        from ..views import register_done
+
+        return register_done(request, self)
+
+    @path("manage/<uuid:public_id>/<str:token>/", name="manage")
+    def manage(self, request, public_id, token):
+        from ..views import manage_registration
+
+        return manage_registration(request, self, public_id, token)
+
+    @path("event.ics", name="ical")
+    def ical(self, request):
+        from ..views import event_ical
+
+        return event_ical(request, self)
 
     @cached_property
     def localized_organisers(self):

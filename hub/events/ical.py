@@ -1,0 +1,82 @@
+"""iCalendar files for one event and for the feed of upcoming events."""
+
+import html
+
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+from wagtail.rich_text import expand_db_html
+
+PRODID = "-//Cross-border social innovation hub//Events//EN"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def event_uid(page):
+    """Stable across edits, moves and languages: the event is one thing."""
+    return f"{page.translation_key}@hub"
+
+
+def _plain_text(rich_text):
+    text = strip_tags(expand_db_html(rich_text or "").replace("</p>", "</p>\n"))
+    return html.unescape(text).strip()
+
+
+def _location(page):
+    parts = [page.venue, page.city, page.get_country_display()]
+    return ", ".join(part for part in parts if part)
+
+
+def event_component(page, request=None):
+    """A VEVENT for `page`, in the page's language, timed in the venue's zone."""
+    with translation.override(page.locale.language_code):
+        event = Event()
+        event.add("uid", event_uid(page))
+        event.add("dtstamp", timezone.now())
+        if page.last_published_at:
+            event.add("last-modified", page.last_published_at)
+        event.add("dtstart", page.local_start)
+        event.add("dtend", page.local_end)
+        event.add("summary", page.title)
+        description = "\n\n".join(
+            part for part in [page.summary, _plain_text(page.description)] if part
+        )
+        if description:
+            event.add("description", description)
+        location = _location(page)
+        if location:
+            event.add("location", location)
+        url = page.get_full_url(request)
+        if url:
+            event.add("url", url)
+        event.add("status", "CONFIRMED")
+        return event
+
+
+def build_calendar(pages, name, request=None):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for page in pages:
+        calendar.add_component(event_component(page, request))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def event_calendar(page, request=None):
+    return build_calendar([page], page.title, request)
+
+
+def events_feed(index_page, pages, request=None):
+    with translation.override(index_page.locale.language_code):
+        name = _("%(site)s: upcoming events") % {
+            "site": _("Cross-border social innovation hub")
+        }
+    return build_calendar(pages, name, request)
+
+
+def ics_filename(page):
+    return f"{page.slug or 'event'}.ics"

@@ -1,0 +1,386 @@
+"""Registering, cancelling, promoting from the waiting list and anonymising.
+
+Places are handed out pretix-style: take a lock on the event's row inside
+transaction.atomic(), count again, then write. The database enforces one active
+registration per e-mail and unique waiting-list numbers, whatever the callers do.
+E-mails leave after the commit, so nobody is told about a place that was rolled back.
+"""
+
+import datetime
+import hmac
+import secrets
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+from wagtail.models import Locale
+
+from .models import EventPage, EventRegistrationLock, Registration
+
+Status = Registration.Status
+
+# What a registrant may change through the secret link.
+EDITABLE_FIELDS = [
+    "name",
+    "organisation",
+    "organisation_kind",
+    "country",
+    "role",
+    "preferred_language",
+    "accessibility_needs",
+    "dietary_needs",
+    "travel_requested",
+]
+REGISTRATION_FIELDS = ["email", *EDITABLE_FIELDS]
+ANONYMISED_NAME = "(anonymised)"
+
+
+class RegistrationError(Exception):
+    pass
+
+
+class RegistrationClosed(RegistrationError):
+    def __init__(self, state):
+        super().__init__(state)
+        self.state = state
+
+
+class AlreadyRegistered(RegistrationError):
+    pass
+
+
+class RegistrationNotChangeable(RegistrationError):
+    pass
+
+
+class NoTravelPlaceLeft(RegistrationError):
+    pass
+
+
+class InvalidLink(RegistrationError):
+    pass
+
+
+class ExpiredLink(RegistrationError):
+    pass
+
+
+def retention_days():
+    return settings.HUB_REGISTRATION_RETENTION_DAYS
+
+
+def privacy_notice_page(locale=None):
+    """The live privacy notice (slug "privacy"), in `locale` when translated."""
+    from hub.pages.models import StandardPage
+
+    default = Locale.get_default()
+    pages = StandardPage.objects.live().filter(slug="privacy")
+    page = pages.filter(locale=default).first()
+    if page is not None and locale is not None and locale.pk != default.pk:
+        translated = page.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            return translated.specific
+    return page
+
+
+def privacy_notice_version():
+    """The default-locale privacy notice's version, recorded with each consent."""
+    page = privacy_notice_page()
+    return page.version if page is not None else ""
+
+
+def _notify(registration, kind):
+    from .emails import send_registration_email
+
+    transaction.on_commit(
+        partial(send_registration_email.enqueue, registration.pk, kind)
+    )
+
+
+def _lock_event(event_key):
+    """The event's lock row, held until the surrounding transaction ends."""
+    return EventRegistrationLock.objects.select_for_update().get(pk=event_key)
+
+
+def _ensure_lock_row(event_key):
+    EventRegistrationLock.objects.get_or_create(event_key=event_key)
+
+
+def _capacity(source_event):
+    # Read again under the lock: an editor may have just changed it.
+    return (
+        EventPage.objects.filter(pk=source_event.pk)
+        .values_list("capacity", flat=True)
+        .first()
+        or 0
+    )
+
+
+def _confirmed_count(event_key):
+    return Registration.objects.filter(
+        event_key=event_key, status=Status.CONFIRMED
+    ).count()
+
+
+def _has_active_registration(event_key, email):
+    return (
+        Registration.objects.filter(event_key=event_key, email__iexact=email)
+        .exclude(status=Status.CANCELLED)
+        .exists()
+    )
+
+
+def normalise_email(email):
+    local, _, domain = email.strip().rpartition("@")
+    return f"{local}@{domain.lower()}" if local else email.strip()
+
+
+def register_for_event(event, data):
+    """Register someone for `event` (a page in any language).
+
+    `data` holds the form's fields. Returns the saved Registration, confirmed while
+    places remain, on the waiting list after that. Raises RegistrationClosed or
+    AlreadyRegistered.
+    """
+    state = event.registration_state
+    if state != "open":
+        raise RegistrationClosed(state)
+    source = event.source_event
+    key = event.translation_key
+    email = normalise_email(data["email"])
+    fields = {name: data.get(name) for name in EDITABLE_FIELDS if name in data}
+    registration = Registration(
+        event_key=key,
+        event=source,
+        email=email,
+        consent_given_at=timezone.now(),
+        privacy_notice_version=privacy_notice_version(),
+        token=secrets.token_urlsafe(32),
+        **fields,
+    )
+    _ensure_lock_row(key)
+    try:
+        with transaction.atomic():
+            lock = _lock_event(key)
+            if _has_active_registration(key, email):
+                raise AlreadyRegistered
+            if _confirmed_count(key) < _capacity(source):
+                registration.status = Status.CONFIRMED
+            else:
+                lock.last_queue_number += 1
+                lock.save(update_fields=["last_queue_number"])
+                registration.status = Status.WAITING
+                registration.queue_number = lock.last_queue_number
+            registration.save()
+            _notify(
+                registration,
+                "confirmation"
+                if registration.status == Status.CONFIRMED
+                else "waiting_list",
+            )
+    except IntegrityError:
+        # The unique constraint caught a duplicate the lock could not (no lock on
+        # SQLite); anything else is a real error.
+        if _has_active_registration(key, email):
+            raise AlreadyRegistered from None
+        raise
+    return registration
+
+
+def _fill_free_places(event_key, source_event):
+    """Promote the first people waiting while places are free; under the lock."""
+    free = _capacity(source_event) - _confirmed_count(event_key)
+    if free <= 0:
+        return []
+    waiting = list(
+        Registration.objects.select_for_update()
+        .filter(event_key=event_key, status=Status.WAITING)
+        .order_by("queue_number")[:free]
+    )
+    now = timezone.now()
+    for registration in waiting:
+        registration.status = Status.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at", "updated_at"])
+        _notify(registration, "promotion")
+    return waiting
+
+
+def _source_for_key(event_key):
+    pages = EventPage.objects.filter(translation_key=event_key)
+    return (
+        pages.filter(locale=Locale.get_default()).first()
+        or pages.order_by("pk").first()
+    )
+
+
+def promote_from_waiting_list(event_key):
+    """Give free places (after a cancellation or a larger capacity) to those waiting."""
+    source = _source_for_key(event_key)
+    if source is None:
+        return []
+    _ensure_lock_row(event_key)
+    with transaction.atomic():
+        _lock_event(event_key)
+        return _fill_free_places(event_key, source)
+
+
+def cancel_registration(registration, notify=True):
+    """Cancel; the place goes to the first person waiting. Returns those promoted."""
+    key = registration.event_key
+    _ensure_lock_row(key)
+    with transaction.atomic():
+        _lock_event(key)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Status.CANCELLED:
+            return []
+        was_confirmed = current.status == Status.CONFIRMED
+        current.status = Status.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.travel_granted = False
+        current.save(
+            update_fields=["status", "cancelled_at", "travel_granted", "updated_at"]
+        )
+        registration.status = current.status
+        registration.cancelled_at = current.cancelled_at
+        registration.travel_granted = False
+        if notify:
+            _notify(current, "cancellation")
+        source = _source_for_key(key)
+        if was_confirmed and source is not None:
+            return _fill_free_places(key, source)
+        return []
+
+
+def update_registration(registration, data):
+    if not registration.is_active or registration.is_anonymised:
+        raise RegistrationNotChangeable
+    for name in EDITABLE_FIELDS:
+        if name in data:
+            setattr(registration, name, data[name])
+    if not registration.travel_requested:
+        registration.travel_granted = False
+    registration.save()
+    return registration
+
+
+def anonymise_registration(registration):
+    """Erase the personal data, keep what the programme reports count."""
+    Registration.objects.filter(pk=registration.pk).update(**_anonymised_values())
+    registration.refresh_from_db()
+    return registration
+
+
+def erase_registration(registration):
+    """The registrant's erasure through the secret link: cancel, then anonymise."""
+    promoted = []
+    if registration.is_active:
+        promoted = cancel_registration(registration, notify=False)
+    anonymise_registration(registration)
+    return promoted
+
+
+def _anonymised_values():
+    return {
+        "name": ANONYMISED_NAME,
+        "email": Concat(
+            Value("anonymised-"),
+            Cast("pk", CharField()),
+            Value("@anonymised.invalid"),
+        ),
+        "organisation": "",
+        "role": "",
+        "accessibility_needs": "",
+        "dietary_needs": "",
+        "token": "",
+        "anonymised_at": timezone.now(),
+    }
+
+
+def anonymise_past_registrations(days=None, now=None):
+    """Anonymise registrations for events that ended more than `days` ago.
+
+    Registrations whose event no longer exists go too. Idempotent; returns how many
+    registrations were anonymised.
+    """
+    days = retention_days() if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    still_relevant = EventPage.objects.filter(end__gte=cutoff).values("translation_key")
+    existing = EventPage.objects.values("translation_key")
+    expired = Registration.objects.filter(anonymised_at__isnull=True).filter(
+        ~Q(event_key__in=still_relevant) | ~Q(event_key__in=existing)
+    )
+    return expired.update(**_anonymised_values())
+
+
+def link_expires_at(event):
+    return event.end + datetime.timedelta(days=retention_days())
+
+
+def find_registration(event, public_id, token):
+    """The registration behind a secret link, or InvalidLink / ExpiredLink."""
+    registration = Registration.objects.filter(
+        public_id=public_id, event_key=event.translation_key
+    ).first()
+    if registration is None:
+        raise InvalidLink
+    if registration.is_anonymised or not registration.token:
+        raise ExpiredLink
+    if not hmac.compare_digest(registration.token.encode(), str(token).encode()):
+        raise InvalidLink
+    if timezone.now() > link_expires_at(event):
+        raise ExpiredLink
+    return registration
+
+
+def manage_url(registration, page, full=False):
+    """The secret link on `page` (the event in the registrant's language)."""
+    route = page.reverse_subpage(
+        "manage", args=(registration.public_id, registration.token)
+    )
+    return (page.get_full_url() if full else page.get_url()) + route
+
+
+def grant_travel_place(registration):
+    key = registration.event_key
+    _ensure_lock_row(key)
+    with transaction.atomic():
+        _lock_event(key)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not current.is_active or current.is_anonymised:
+            raise RegistrationNotChangeable
+        if current.travel_granted:
+            return current
+        source = _source_for_key(key)
+        granted = Registration.objects.filter(
+            event_key=key, travel_granted=True
+        ).exclude(status=Status.CANCELLED)
+        if source is None or granted.count() >= source.travel_places:
+            raise NoTravelPlaceLeft
+        current.travel_granted = True
+        current.save(update_fields=["travel_granted", "updated_at"])
+        return current
+
+
+def revoke_travel_place(registration):
+    Registration.objects.filter(pk=registration.pk).update(
+        travel_granted=False, updated_at=timezone.now()
+    )
+
+
+def check_in(registration):
+    if registration.status != Status.CONFIRMED:
+        raise RegistrationNotChangeable
+    if registration.checked_in_at is None:
+        registration.checked_in_at = timezone.now()
+        registration.save(update_fields=["checked_in_at", "updated_at"])
+    return registration
+
+
+def undo_check_in(registration):
+    registration.checked_in_at = None
+    registration.save(update_fields=["checked_in_at", "updated_at"])
+    return registration

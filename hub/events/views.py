@@ -1,0 +1,240 @@
+"""Public views of an event: registration, the secret manage page, iCalendar."""
+
+import os
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from . import ical, services
+from .formatting import event_when, event_where
+from .forms import ManageRegistrationForm, RegistrationForm
+from .models import Registration
+
+SESSION_KEY = "hub_events_registered"
+
+
+def rate_limit():
+    """(registrations allowed, per this many seconds) per address; 0 disables it."""
+    limit = getattr(settings, "HUB_REGISTRATION_RATE_LIMIT", None)
+    if limit is None:
+        limit = os.environ.get("HUB_REGISTRATION_RATE_LIMIT", "5")
+    window = getattr(settings, "HUB_REGISTRATION_RATE_WINDOW", 600)
+    return int(limit), int(window)
+
+
+def _rate_key(request):
+    return "hub:events:register:" + request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_limited(request, count_this_one):
+    limit, window = rate_limit()
+    if limit <= 0:
+        return False
+    key = _rate_key(request)
+    if not count_this_one:
+        return (cache.get(key) or 0) >= limit
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
+
+
+def _private(response):
+    """Pages showing personal data: never cached, never leaked through Referer."""
+    add_never_cache_headers(response)
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _render(request, page, template, status=200, **context):
+    context.setdefault("when", event_when(page))
+    context.setdefault("where", event_where(page))
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+CLOSED_MESSAGES = {
+    "not_yet_open": gettext_noop("Registration for this event is not open yet."),
+    "closed": gettext_noop("Registration for this event is closed."),
+    "past": gettext_noop("This event has already taken place; registration is closed."),
+}
+
+
+def closed_message(state, page):
+    if state == "not_yet_open" and page.source_event.registration_opens_at:
+        return _("Registration for this event opens on %(date)s.") % {
+            "date": _local_datetime(page, page.source_event.registration_opens_at)
+        }
+    return _(CLOSED_MESSAGES[state])
+
+
+def _local_datetime(page, value):
+    from django.utils import formats, timezone
+
+    local = timezone.localtime(value, page.tz)
+    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({page.time_zone})"
+
+
+def _refuse(request, page, message, status):
+    return _render(
+        request, page, "events/register_refused.html", status=status, message=message
+    )
+
+
+def register(request, page):
+    state = page.registration_state
+    if state == "not_offered":
+        raise Http404
+    if state != "open":
+        status = 200 if request.method in ("GET", "HEAD") else 403
+        return _refuse(request, page, closed_message(state, page), status)
+    if request.method == "POST":
+        return _register_post(request, page)
+    form = RegistrationForm(event=page)
+    return _render_form(request, page, form)
+
+
+def _render_form(request, page, form, status=200):
+    return _render(
+        request,
+        page,
+        "events/register.html",
+        status=status,
+        form=form,
+        privacy_page=services.privacy_notice_page(page.locale),
+        retention_days=services.retention_days(),
+    )
+
+
+def _register_post(request, page):
+    too_many = _(
+        "Too many registrations have come from your network recently. "
+        "Please try again in a few minutes."
+    )
+    if _rate_limited(request, count_this_one=False):
+        return _refuse(request, page, too_many, 429)
+    form = RegistrationForm(request.POST, event=page)
+    if form.is_spam():
+        return _refuse(
+            request, page, _("Your registration could not be accepted."), 400
+        )
+    if not form.is_valid():
+        return _render_form(request, page, form)
+    if _rate_limited(request, count_this_one=True):
+        return _refuse(request, page, too_many, 429)
+    try:
+        registration = services.register_for_event(page, form.cleaned_data)
+    except services.AlreadyRegistered:
+        form.add_error(
+            "email",
+            _(
+                "This e-mail address is already registered for this event. The "
+                "e-mail we sent you has a link to see or change your registration."
+            ),
+        )
+        return _render_form(request, page, form, status=409)
+    except services.RegistrationClosed as closed:
+        return _refuse(request, page, closed_message(closed.state, page), 403)
+    request.session[SESSION_KEY] = str(registration.public_id)
+    return HttpResponseRedirect(page.url + page.reverse_subpage("register_done"))
+
+
+def register_done(request, page):
+    public_id = request.session.get(SESSION_KEY)
+    registration = (
+        Registration.objects.filter(
+            public_id=public_id, event_key=page.translation_key
+        ).first()
+        if public_id
+        else None
+    )
+    if registration is None:
+        return HttpResponseRedirect(page.url)
+    return _private(
+        _render(
+            request,
+            page,
+            "events/register_done.html",
+            registration=registration,
+            position=registration.waiting_list_position(),
+        )
+    )
+
+
+def manage_registration(request, page, public_id, token):
+    try:
+        registration = services.find_registration(page, public_id, token)
+    except services.InvalidLink:
+        return _private(
+            _render(
+                request, page, "events/manage_refused.html", status=404, expired=False
+            )
+        )
+    except services.ExpiredLink:
+        return _private(
+            _render(
+                request, page, "events/manage_refused.html", status=410, expired=True
+            )
+        )
+    changeable = registration.is_active and not page.is_past
+    form = ManageRegistrationForm(instance=registration, event=page)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "erase":
+            services.erase_registration(registration)
+            return _private(_render(request, page, "events/manage_erased.html"))
+        if action in ("update", "cancel") and not changeable:
+            status = 409
+        elif action == "cancel":
+            services.cancel_registration(registration)
+            return HttpResponseRedirect(request.path + "?done=cancelled")
+        elif action == "update":
+            form = ManageRegistrationForm(
+                request.POST, instance=registration, event=page
+            )
+            if form.is_valid():
+                services.update_registration(registration, form.cleaned_data)
+                return HttpResponseRedirect(request.path + "?done=updated")
+            registration.refresh_from_db()
+        else:
+            status = 400
+    return _private(
+        _render(
+            request,
+            page,
+            "events/manage.html",
+            status=status,
+            registration=registration,
+            position=registration.waiting_list_position(),
+            form=form,
+            changeable=changeable,
+            done=request.GET.get("done"),
+            refused=status != 200,
+            expires_at=services.link_expires_at(page),
+        )
+    )
+
+
+def event_ical(request, page):
+    response = HttpResponse(
+        ical.event_calendar(page, request), content_type=ical.CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'inline; filename="{ical.ics_filename(page)}"'
+    return response
+
+
+def calendar_feed(request, index_page):
+    events = index_page.upcoming_events()
+    return HttpResponse(
+        ical.events_feed(index_page, events, request), content_type=ical.CONTENT_TYPE
+    )

@@ -2,6 +2,7 @@
 # Installs the Debian packages the project needs outside the virtualenv, only when missing.
 #
 #   scripts/system-deps.sh                  everything below
+#   scripts/system-deps.sh python           python3 with venv, to create .venv
 #   scripts/system-deps.sh gettext          msgfmt, for `manage.py compilemessages`
 #   scripts/system-deps.sh chromium         /usr/bin/chromium, for the Playwright tests
 #
@@ -14,10 +15,11 @@ say() { echo "system-deps: $*" >&2; }
 # name -> how to tell it is present, and which Debian packages provide it.
 is_present() {
     case "$1" in
+    python) "${PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1 ;;
     gettext) command -v msgfmt >/dev/null 2>&1 ;;
     chromium) [ -x /usr/bin/chromium ] ;;
     *)
-        say "unknown dependency '$1' (known: gettext chromium)"
+        say "unknown dependency '$1' (known: python gettext chromium)"
         exit 2
         ;;
     esac
@@ -25,6 +27,7 @@ is_present() {
 
 debian_packages() {
     case "$1" in
+    python) echo "python3 python3-venv" ;;
     gettext) echo "gettext" ;;
     # Without a font package headless Chromium renders text as empty boxes in screenshots.
     chromium) echo "chromium fonts-liberation" ;;
@@ -32,7 +35,7 @@ debian_packages() {
 }
 
 wanted=("$@")
-[ "${#wanted[@]}" -gt 0 ] || wanted=(gettext chromium)
+[ "${#wanted[@]}" -gt 0 ] || wanted=(python gettext chromium)
 
 missing=()
 for dep in "${wanted[@]}"; do

@@ -1,0 +1,122 @@
+# The few verbs a newcomer needs. `make` alone lists them.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# A copy of the lock file as last installed: pip runs again only when it differs.
+INSTALLED_LOCK := $(VENV)/.installed-requirements.lock
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+RUNSERVER_ADDR ?= 127.0.0.1:8000
+
+# Elasticsearch hook: like PostgreSQL, a private node is started for `make test` and
+# `make services` by this script (subcommands start/url/stop/status) when it exists and
+# ELASTICSEARCH_URL is not already set. Without either, the search backend is the database.
+ES_SCRIPT := scripts/elasticsearch.sh
+
+.PHONY: help install run test lint services services-stop bench lock clean distclean
+
+help: ## List the verbs
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo "  Variables: PYTEST_ARGS='-k search -x', BENCH_ARGS, DATABASE_URL, ELASTICSEARCH_URL"
+
+$(BIN)/python:
+	@PYTHON="$(or $(PYTHON),python3)" bash scripts/system-deps.sh python
+	$(or $(PYTHON),python3) -m venv $(VENV)
+
+install: $(BIN)/python ## Create .venv, install requirements.lock, compile translations
+	@if cmp -s requirements.lock $(INSTALLED_LOCK); then \
+	  echo "requirements.lock unchanged since the last install"; \
+	else \
+	  echo "Installing requirements.lock into $(VENV)"; \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock; \
+	  cp requirements.lock $(INSTALLED_LOCK); \
+	fi
+	@bash scripts/system-deps.sh gettext
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.cache --ignore=node_modules
+
+run: install ## Migrate, load the demo site, ensure an admin, serve on 127.0.0.1:8000 (SQLite)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver $(RUNSERVER_ADDR)
+
+# Services this recipe starts are stopped on exit, pass or fail; ones already running
+# (e.g. from `make services`) are left running. pytest's exit code is the recipe's.
+test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Chromium)
+	@bash scripts/system-deps.sh gettext chromium
+	@stop_pg=""; stop_es=""; \
+	cleanup() { \
+	  if [ -n "$$stop_es" ]; then bash $(ES_SCRIPT) stop || true; fi; \
+	  if [ -n "$$stop_pg" ]; then bash scripts/postgres.sh stop || true; fi; \
+	}; \
+	trap 'rc=$$?; cleanup; exit $$rc' EXIT; \
+	if [ -z "$${DATABASE_URL:-}" ]; then \
+	  bash scripts/postgres.sh status 2>/dev/null || stop_pg=1; \
+	  bash scripts/postgres.sh start; \
+	  DATABASE_URL="$$(bash scripts/postgres.sh url)"; \
+	fi; \
+	export DATABASE_URL; \
+	if [ -z "$${ELASTICSEARCH_URL:-}" ] && [ -f $(ES_SCRIPT) ]; then \
+	  bash $(ES_SCRIPT) status >/dev/null 2>&1 || stop_es=1; \
+	  bash $(ES_SCRIPT) start; \
+	  ELASTICSEARCH_URL="$$(bash $(ES_SCRIPT) url)"; \
+	fi; \
+	if [ -n "$${ELASTICSEARCH_URL:-}" ]; then export ELASTICSEARCH_URL; fi; \
+	echo "DATABASE_URL=$$DATABASE_URL"; \
+	echo "ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-(not set: $(ES_SCRIPT) missing)}"; \
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check, ruff format --check, hadolint, lock files in agreement
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+	@# Every pin of the production lock must be the same in the development lock.
+	@drift="$$(comm -23 <(grep -E '^[A-Za-z0-9]' requirements-prod.lock | sort) \
+	                    <(grep -E '^[A-Za-z0-9]' requirements.lock | sort))"; \
+	if [ -n "$$drift" ]; then \
+	  echo "requirements-prod.lock disagrees with requirements.lock (run make lock):"; \
+	  echo "$$drift"; exit 1; \
+	fi
+
+services: ## Start the private PostgreSQL (and Elasticsearch) for development
+	@bash scripts/postgres.sh start
+	@if [ -f $(ES_SCRIPT) ] && [ -z "$${ELASTICSEARCH_URL:-}" ]; then bash $(ES_SCRIPT) start; fi
+	@echo
+	@echo "Use them in your shell (or put them in .env):"
+	@echo "  export DATABASE_URL=$$(bash scripts/postgres.sh url)"
+	@if [ -f $(ES_SCRIPT) ] && [ -z "$${ELASTICSEARCH_URL:-}" ]; then \
+	  echo "  export ELASTICSEARCH_URL=$$(bash $(ES_SCRIPT) url)"; fi
+	@echo "Stop them with: make services-stop"
+
+services-stop: ## Stop the private PostgreSQL (and Elasticsearch)
+	@if [ -f $(ES_SCRIPT) ]; then bash $(ES_SCRIPT) stop; fi
+	@bash scripts/postgres.sh stop
+
+bench: install ## Run the benchmarks (bench/run_all.sh) and print their figures
+	@if [ -f bench/run_all.sh ]; then \
+	  bash bench/run_all.sh $(BENCH_ARGS); \
+	else \
+	  echo "bench/run_all.sh does not exist yet: no benchmarks to run"; \
+	fi
+
+lock: $(BIN)/python ## Recompile requirements.lock and requirements-prod.lock from pyproject.toml
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c requirements.lock -o requirements-prod.lock
+
+clean: services-stop ## Stop services, delete the private database, caches and build output
+	@pg_home="$$(readlink -f .cache/postgres 2>/dev/null || true)"; \
+	if [ -n "$$pg_home" ] && [ "$$pg_home" != "$(CURDIR)/.cache/postgres" ]; then rm -rf "$$pg_home"; fi
+	rm -rf .cache/postgres .cache/postgres.lock staticfiles .pytest_cache .ruff_cache
+	find . \( -path ./.venv -o -path ./.cache -o -path ./.git \) -prune \
+	  -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . \( -path ./.venv -o -path ./.cache -o -path ./.git \) -prune \
+	  -o -name '*.mo' -path '*/LC_MESSAGES/*' -exec rm -f {} +
+
+distclean: clean ## clean, then delete .venv and every cache in .cache
+	rm -rf $(VENV) .cache

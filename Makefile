@@ -72,16 +72,19 @@ test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Chro
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install ## ruff check, ruff format --check, hadolint, lock files in agreement
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/hadolint Dockerfile
-	@# Every pin of the production lock must be the same in the development lock.
-	@drift="$$(comm -23 <(grep -E '^[A-Za-z0-9]' requirements-prod.lock | sort) \
+	@# Every check runs, so one report shows all that fails.
+	@status=0; \
+	echo "ruff check"; $(BIN)/ruff check . || status=1; \
+	echo "ruff format --check"; $(BIN)/ruff format --check . || status=1; \
+	echo "hadolint Dockerfile"; $(BIN)/hadolint Dockerfile || status=1; \
+	echo "requirements-prod.lock pins match requirements.lock"; \
+	drift="$$(comm -23 <(grep -E '^[A-Za-z0-9]' requirements-prod.lock | sort) \
 	                    <(grep -E '^[A-Za-z0-9]' requirements.lock | sort))"; \
 	if [ -n "$$drift" ]; then \
 	  echo "requirements-prod.lock disagrees with requirements.lock (run make lock):"; \
-	  echo "$$drift"; exit 1; \
-	fi
+	  echo "$$drift"; status=1; \
+	fi; \
+	exit $$status
 
 services: ## Start the private PostgreSQL (and Elasticsearch) for development
 	@bash scripts/postgres.sh start
@@ -104,10 +107,15 @@ bench: install ## Run the benchmarks (bench/run_all.sh) and print their figures
 	  echo "bench/run_all.sh does not exist yet: no benchmarks to run"; \
 	fi
 
-lock: $(BIN)/python ## Recompile requirements.lock and requirements-prod.lock from pyproject.toml
-	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
-	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c requirements.lock -o requirements-prod.lock
+# uv comes from PATH, or from a tool venv in .cache so that .venv holds only the lock.
+UV ?= $(or $(shell command -v uv 2>/dev/null),.cache/uv/bin/uv)
+
+lock: ## Recompile requirements.lock and requirements-prod.lock from pyproject.toml
+	@if [ ! -x "$(UV)" ] && [ "$(UV)" = .cache/uv/bin/uv ]; then \
+	  $(or $(PYTHON),python3) -m venv .cache/uv && .cache/uv/bin/pip install --quiet uv; fi
+	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(UV) pip compile pyproject.toml --python-version 3.11 -c requirements.lock \
+	  -o requirements-prod.lock
 
 clean: services-stop ## Stop services, delete the private database, caches and build output
 	@pg_home="$$(readlink -f .cache/postgres 2>/dev/null || true)"; \

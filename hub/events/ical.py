@@ -1,5 +1,6 @@
 """iCalendar files for one event and for the feed of upcoming events."""
 
+import datetime
 import html
 
 from django.utils import timezone, translation
@@ -60,9 +61,17 @@ def build_calendar(pages, name, request=None):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    pages = list(pages)
     for page in pages:
         calendar.add_component(event_component(page, request))
-    calendar.add_missing_timezones()
+    if pages:
+        # A VTIMEZONE covering just the events' years keeps the file small.
+        first = min(page.start for page in pages).date()
+        last = max(page.end for page in pages).date()
+        calendar.add_missing_timezones(
+            first_date=first.replace(month=1, day=1) - datetime.timedelta(days=366),
+            last_date=last.replace(month=12, day=31) + datetime.timedelta(days=366),
+        )
     return calendar.to_ical()
 
 

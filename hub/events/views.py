@@ -4,15 +4,22 @@ import os
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from wagtail import hooks
+from wagtail.models import Page
 
 from . import ical, services
 from .formatting import event_when, event_where
 from .forms import ManageRegistrationForm, RegistrationForm
-from .models import Registration
+from .models import EventIndexPage, EventPage, Registration
 
 SESSION_KEY = "hub_events_registered"
 
@@ -223,6 +230,26 @@ def manage_registration(request, page, public_id, token):
             expires_at=services.link_expires_at(page),
         )
     )
+
+
+def calendar_file(request, page_path, filename):
+    """GET <event>/event.ics or <event index>/calendar.ics."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    route = Page.route_for_request(request, page_path)
+    if route is None:
+        raise Http404
+    page, args, kwargs = route
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    page = page.specific
+    if filename == "event" and isinstance(page, EventPage):
+        return event_ical(request, page)
+    if filename == "calendar" and isinstance(page, EventIndexPage):
+        return calendar_feed(request, page)
+    raise Http404
 
 
 def event_ical(request, page):

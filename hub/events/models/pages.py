@@ -21,7 +21,7 @@ from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
 
 
-class EventIndexPage(RoutablePageMixin, HubPage):
+class EventIndexPage(HubPage):
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )
@@ -56,11 +56,10 @@ class EventIndexPage(RoutablePageMixin, HubPage):
             .order_by("start")
         )
 
-    @path("calendar.ics", name="calendar")
-    def calendar_feed(self, request):
-        from ..views import calendar_feed
-
-        return calendar_feed(request, self)
+    @property
+    def calendar_url(self):
+        # Served by hub.events.urls: Wagtail's page URLs cannot contain a dot.
+        return f"{self.url}calendar.ics"
 
 
 class EventPage(RoutablePageMixin, HubPage):
@@ -283,11 +282,10 @@ class EventPage(RoutablePageMixin, HubPage):
 
         return manage_registration(request, self, public_id, token)
 
-    @path("event.ics", name="ical")
-    def ical(self, request):
-        from ..views import event_ical
-
-        return event_ical(request, self)
+    @property
+    def ical_url(self):
+        # Served by hub.events.urls: Wagtail's page URLs cannot contain a dot.
+        return f"{self.url}event.ics"
 
     @cached_property
     def localized_organisers(self):

@@ -1,0 +1,327 @@
+"""Registrations in the Wagtail admin, for the "Event managers" group and superusers."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from django_filters import BooleanFilter, ChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import services
+from .models import EventPage, Registration
+
+Status = Registration.Status
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations come from the public form and leave by cancellation or
+    anonymisation, so nobody adds, copies or deletes them in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "delete", "copy"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+def event_choices():
+    events = EventPage.objects.filter(locale=Locale.get_default()).order_by("-start")
+    return [(str(event.translation_key), event.title) for event in events]
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event_key = ChoiceFilter(label=_("Event"), choices=event_choices)
+    travel_requested = BooleanFilter(label=_("Travel place requested"))
+    travel_granted = BooleanFilter(label=_("Travel place granted"))
+    checked_in = BooleanFilter(
+        label=_("Checked in"),
+        field_name="checked_in_at",
+        lookup_expr="isnull",
+        exclude=True,
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["event_key", "status", "country", "organisation_kind"]
+
+
+# A leading =, +, - or @ makes spreadsheets run a formula (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class RegistrationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event")
+
+    def write_csv_row(self, writer, row_dict):
+        safe = {field: _spreadsheet_safe(value) for field, value in row_dict.items()}
+        return super().write_csv_row(writer, safe)
+
+    @property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                _("Figures for reports"),
+                url=reverse("registration:report"),
+                icon_name="table",
+            )
+        ]
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not self.permission_policy.user_has_permission(self.request.user, "change"):
+            return buttons
+        for action, (label, icon) in ACTION_LABELS.items():
+            if action_applies(action, instance):
+                buttons.append(
+                    MenuItem(
+                        label,
+                        url=reverse("registration:action", args=(instance.pk, action)),
+                        icon_name=icon,
+                        priority=15,
+                    )
+                )
+        return buttons
+
+
+ACTION_LABELS = {
+    "grant_travel": (_("Grant a travel place"), "success"),
+    "revoke_travel": (_("Withdraw the travel place"), "cross"),
+    "check_in": (_("Check in"), "tick"),
+    "undo_check_in": (_("Undo check-in"), "undo"),
+    "cancel": (_("Cancel (gives the place to the first person waiting)"), "bin"),
+}
+
+
+def action_applies(action, registration):
+    if registration.is_anonymised and action not in {"check_in", "undo_check_in"}:
+        return False
+    active = registration.is_active
+    return {
+        "grant_travel": active and not registration.travel_granted,
+        "revoke_travel": registration.travel_granted,
+        "check_in": registration.status == Status.CONFIRMED
+        and registration.checked_in_at is None,
+        "undo_check_in": registration.checked_in_at is not None,
+        "cancel": active,
+    }.get(action, False)
+
+
+class RegistrationActionView(
+    PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """GET asks for confirmation; POST calls the service."""
+
+    model = Registration
+    permission_required = "change"
+    template_name = "events/admin/registration_action.html"
+    header_icon = "group"
+
+    def dispatch(self, request, pk, action):
+        self.registration = get_object_or_404(Registration, pk=pk)
+        if action not in ACTION_LABELS:
+            return redirect("registration:index")
+        self.action = action
+        return super().dispatch(request)
+
+    def get_page_title(self):
+        return ACTION_LABELS[self.action][0]
+
+    def get_page_subtitle(self):
+        return str(self.registration)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["registration"] = self.registration
+        context["applies"] = action_applies(self.action, self.registration)
+        context["index_url"] = reverse("registration:index")
+        return context
+
+    def post(self, request):
+        registration = self.registration
+        if not action_applies(self.action, registration):
+            messages.error(request, _("This action no longer applies."))
+            return redirect("registration:index")
+        try:
+            self.perform(registration)
+        except services.NoTravelPlaceLeft:
+            messages.error(request, _("All the subsidised travel places are granted."))
+        except services.RegistrationError:
+            messages.error(request, _("This action no longer applies."))
+        else:
+            messages.success(
+                request,
+                _("Done: %(action)s.") % {"action": ACTION_LABELS[self.action][0]},
+            )
+        return redirect("registration:index")
+
+    def perform(self, registration):
+        {
+            "grant_travel": services.grant_travel_place,
+            "revoke_travel": services.revoke_travel_place,
+            "check_in": services.check_in,
+            "undo_check_in": services.undo_check_in,
+            "cancel": services.cancel_registration,
+        }[self.action](registration)
+
+
+def registration_counts(queryset, field):
+    return list(
+        queryset.values(field)
+        .annotate(
+            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status=Status.WAITING)),
+            cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
+            checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+            travel_granted=Count("pk", filter=Q(travel_granted=True)),
+        )
+        .order_by(field)
+    )
+
+
+class RegistrationReportView(
+    PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """Counts by country and by kind of organisation, per event or for all."""
+
+    model = Registration
+    permission_required = "view"
+    template_name = "events/admin/registration_report.html"
+    page_title = _("Registrations: figures for programme reports")
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        choices = event_choices()
+        selected = self.request.GET.get("event", "")
+        if selected not in {key for key, _title in choices}:
+            selected = ""
+        registrations = Registration.objects.all()
+        if selected:
+            registrations = registrations.filter(event_key=selected)
+        countries = dict(Registration.Country.choices)
+        kinds = dict(Registration.OrganisationKind.choices)
+        by_country = registration_counts(registrations, "country")
+        for row in by_country:
+            row["label"] = countries.get(row["country"], row["country"])
+        by_kind = registration_counts(registrations, "organisation_kind")
+        for row in by_kind:
+            row["label"] = kinds.get(row["organisation_kind"], row["organisation_kind"])
+        totals = registrations.aggregate(
+            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status=Status.WAITING)),
+            cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
+            checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+            travel_requested=Count(
+                "pk", filter=Q(travel_requested=True) & ~Q(status=Status.CANCELLED)
+            ),
+            travel_granted=Count("pk", filter=Q(travel_granted=True)),
+        )
+        context.update(
+            events=choices,
+            selected=selected,
+            by_country=by_country,
+            by_kind=by_kind,
+            totals=totals,
+            index_url=reverse("registration:index"),
+        )
+        return context
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 320
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = RegistrationIndexView
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "organisation"]
+    search_backend_name = None  # plain database search: registrations are not indexed
+    list_per_page = 50
+    list_display = [
+        "name",
+        "email",
+        Column("event", label=_("Event")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("queue_number", label=_("Waiting-list no.")),
+        Column("country", label=_("Country"), accessor="get_country_display"),
+        Column(
+            "organisation_kind",
+            label=_("Kind of organisation"),
+            accessor="get_organisation_kind_display",
+        ),
+        "travel_requested",
+        "travel_granted",
+        DateColumn("checked_in_at", label=_("Checked in")),
+        DateColumn("created_at", label=_("Registered")),
+    ]
+    list_export = [
+        "event",
+        "get_status_display",
+        "queue_number",
+        "name",
+        "email",
+        "organisation",
+        "get_organisation_kind_display",
+        "get_country_display",
+        "role",
+        "preferred_language",
+        "accessibility_needs",
+        "dietary_needs",
+        "travel_requested",
+        "travel_granted",
+        "checked_in_at",
+        "created_at",
+        "consent_given_at",
+        "privacy_notice_version",
+    ]
+    export_headings = {
+        "get_status_display": _("Status"),
+        "get_organisation_kind_display": _("Kind of organisation"),
+        "get_country_display": _("Country"),
+    }
+    export_filename = "registrations"
+    # Capacity, status and travel places change only through the services.
+    form_fields = [
+        "name",
+        "organisation",
+        "organisation_kind",
+        "country",
+        "role",
+        "preferred_language",
+        "accessibility_needs",
+        "dietary_needs",
+        "travel_requested",
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("report/", RegistrationReportView.as_view(), name="report"),
+            path(
+                "action/<int:pk>/<slug:action>/",
+                RegistrationActionView.as_view(),
+                name="action",
+            ),
+        ]

@@ -21,6 +21,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    # event.ics and calendar.ics: Wagtail's own pattern refuses dots in paths.
+    path("", include("hub.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

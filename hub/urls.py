@@ -10,7 +10,6 @@ from hub.pages import views as page_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz/", page_views.healthz, name="healthz"),
     path("sitemap.xml", page_views.sitemap, name="sitemap"),
 ]
 

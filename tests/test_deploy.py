@@ -43,3 +43,9 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", **environment)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_health_check_answers_whatever_the_host(client, db):
+    response = client.get("/healthz/", HTTP_HOST="unknown.example")
+    assert response.status_code == 200
+    assert response.content == b"ok"

@@ -1,15 +1,8 @@
 from collections import defaultdict
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page, Site
-
-
-def healthz(request):
-    """Liveness for the container's health check: the app and its database answer."""
-    Site.objects.exists()
-    return HttpResponse("ok", content_type="text/plain")
 
 
 @cache_control(max_age=3600)

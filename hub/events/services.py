@@ -331,7 +331,7 @@ def find_registration(event, public_id, token):
         raise ExpiredLink
     if not hmac.compare_digest(registration.token.encode(), str(token).encode()):
         raise InvalidLink
-    if timezone.now() > link_expires_at(event):
+    if timezone.now() > link_expires_at(event.source_event):
         raise ExpiredLink
     return registration
 

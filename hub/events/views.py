@@ -192,7 +192,7 @@ def manage_registration(request, page, public_id, token):
                 request, page, "events/manage_refused.html", status=410, expired=True
             )
         )
-    changeable = registration.is_active and not page.is_past
+    changeable = registration.is_active and not page.source_event.is_past
     form = ManageRegistrationForm(instance=registration, event=page)
     status = 200
     if request.method == "POST":
@@ -227,7 +227,7 @@ def manage_registration(request, page, public_id, token):
             changeable=changeable,
             done=request.GET.get("done"),
             refused=status != 200,
-            expires_at=services.link_expires_at(page),
+            expires_at=services.link_expires_at(page.source_event),
         )
     )
 

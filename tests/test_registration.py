@@ -1,0 +1,324 @@
+"""Registering for an event in either language: capacity, waiting list, windows."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.utils import timezone
+
+from hub.events import services
+from hub.events.models import Registration
+from hub.events.testing import (
+    PRIVACY_VERSION,
+    make_event_site,
+    registration_data,
+    service_data,
+)
+
+Status = Registration.Status
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def event_site(locales):
+    return make_event_site()
+
+
+@pytest.fixture
+def event(event_site):
+    return event_site.add_event(capacity=2)
+
+
+def register_url(page):
+    return page.url + "register/"
+
+
+def post(client, page, **overrides):
+    return client.post(register_url(page), registration_data(**overrides))
+
+
+def test_the_form_is_offered_in_each_language(client, event):
+    for language, page in event.items():
+        response = client.get(register_url(page))
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == language
+        form = soup.find("form", class_="registration-form")
+        names = {
+            field["name"] for field in form.find_all(["input", "select", "textarea"])
+        }
+        assert {
+            "name",
+            "email",
+            "organisation",
+            "organisation_kind",
+            "country",
+            "role",
+            "preferred_language",
+            "accessibility_needs",
+            "dietary_needs",
+            "travel_requested",
+            "consent",
+            "website",
+        } <= names
+        language_choice = form.find("select", attrs={"name": "preferred_language"})
+        assert language_choice.find("option", selected=True)["value"] == language
+        privacy = form.find("a", href=f"/{language}/privacy/")
+        assert privacy is not None
+
+
+def test_registering_in_french_confirms_and_records_consent(client, event):
+    before = timezone.now()
+    response = post(client, event["fr"])
+    assert response.status_code == 302
+    assert response["Location"] == register_url(event["fr"]) + "done/"
+    registration = Registration.objects.get()
+    assert registration.status == Status.CONFIRMED
+    assert registration.event_key == event["en"].translation_key
+    assert registration.event_id == event["en"].pk  # the source page, for the admin
+    assert registration.preferred_language == "fr"
+    assert registration.travel_requested is True
+    assert registration.consent_given_at >= before
+    assert registration.privacy_notice_version == PRIVACY_VERSION
+    assert len(registration.token) >= 40
+
+    done = client.get(response["Location"])
+    assert done.status_code == 200
+    assert "alex@example.org" in done.content.decode()
+    assert done["Cache-Control"].startswith("max-age=0")
+
+
+def test_an_event_and_its_translation_share_one_capacity(client, event):
+    post(client, event["fr"], email="one@example.org")
+    post(client, event["en"], email="two@example.org", preferred_language="en")
+    post(client, event["fr"], email="three@example.org")
+    post(client, event["en"], email="four@example.org")
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "one@example.org": Status.CONFIRMED,
+        "two@example.org": Status.CONFIRMED,
+        "three@example.org": Status.WAITING,
+        "four@example.org": Status.WAITING,
+    }
+    three = Registration.objects.get(email="three@example.org")
+    four = Registration.objects.get(email="four@example.org")
+    assert (three.waiting_list_position(), four.waiting_list_position()) == (1, 2)
+    assert event["fr"].places_left == 0
+
+    done = client.get(register_url(event["en"]) + "done/")
+    assert done.context["registration"].email == "four@example.org"
+    assert done.context["position"] == 2
+
+
+def test_the_event_page_shows_places_left_and_the_link(client, event):
+    post(client, event["fr"])
+    for page in event.values():
+        page.refresh_from_db()
+        response = client.get(page.url)
+        assert response.context["places_left"] == 1
+        assert response.context["registration_state"] == "open"
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.find("a", href=register_url(page)) is not None
+
+
+def test_registering_twice_gives_one_registration_and_a_message(client, event):
+    first = post(client, event["fr"])
+    second = post(client, event["en"], email="  ALEX@Example.ORG ")
+    assert first.status_code == 302
+    assert second.status_code == 409
+    assert "already registered" in second.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_a_double_submit_keeps_one_registration(client, event):
+    responses = [post(client, event["fr"]) for _ in range(2)]
+    assert [response.status_code for response in responses] == [302, 409]
+    assert Registration.objects.count() == 1
+
+
+def test_a_full_event_puts_people_on_the_waiting_list(client, event_site):
+    event = event_site.add_event(slug="full", capacity=1)
+    post(client, event["en"], email="first@example.org")
+    form = client.get(register_url(event["en"]))
+    assert "waiting list" in form.content.decode()
+    response = post(client, event["en"], email="second@example.org")
+    assert response.status_code == 302
+    done = client.get(response["Location"])
+    registration = Registration.objects.get(email="second@example.org")
+    assert registration.status == Status.WAITING
+    assert done.context["position"] == 1
+
+
+def test_cancelling_promotes_the_first_person_waiting(event_site):
+    event = event_site.add_event(slug="small", capacity=1)
+    first = services.register_for_event(event["en"], service_data(email="a@x.org"))
+    second = services.register_for_event(event["fr"], service_data(email="b@x.org"))
+    third = services.register_for_event(event["en"], service_data(email="c@x.org"))
+    promoted = services.cancel_registration(first)
+    assert [person.pk for person in promoted] == [second.pk]
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == Status.CONFIRMED and second.promoted_at is not None
+    assert third.waiting_list_position() == 1
+    # Cancelling twice changes nothing and promotes nobody else.
+    assert services.cancel_registration(first) == []
+    third.refresh_from_db()
+    assert third.status == Status.WAITING
+
+
+def test_a_larger_capacity_once_published_fills_from_the_waiting_list(event_site):
+    event = event_site.add_event(slug="grows", capacity=1)
+    services.register_for_event(event["en"], service_data(email="a@x.org"))
+    waiting = services.register_for_event(event["en"], service_data(email="b@x.org"))
+    page = event["en"]
+    page.capacity = 2
+    page.save_revision().publish()
+    waiting.refresh_from_db()
+    assert waiting.status == Status.CONFIRMED
+
+
+def test_someone_who_cancelled_may_register_again(event):
+    registration = services.register_for_event(event["en"], service_data())
+    services.cancel_registration(registration)
+    again = services.register_for_event(event["fr"], service_data())
+    assert again.status == Status.CONFIRMED
+    assert Registration.objects.count() == 2
+
+
+def _move(page, **fields):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.mark.parametrize(
+    "state, fields",
+    [
+        ("not_yet_open", {"registration_opens_at": datetime.timedelta(days=3)}),
+        ("closed", {"registration_closes_at": -datetime.timedelta(hours=1)}),
+        (
+            "past",
+            {
+                "start": -datetime.timedelta(days=2),
+                "end": -datetime.timedelta(days=1),
+            },
+        ),
+    ],
+)
+def test_registration_outside_its_window_is_refused(client, event, state, fields):
+    now = timezone.now()
+    source = _move(event["en"], **{k: now + v for k, v in fields.items()})
+    french = event["fr"]
+    assert french.registration_state == state  # the source page's window counts
+    for page in (source, french):
+        response = client.get(register_url(page))
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.find("input", attrs={"name": "consent"}) is None
+        assert soup.find(attrs={"role": "alert"}).get_text(strip=True)
+        assert post(client, page).status_code == 403
+    with pytest.raises(services.RegistrationClosed):
+        services.register_for_event(french, service_data())
+    assert Registration.objects.count() == 0
+
+
+def test_an_event_without_registration_has_no_form(client, event_site):
+    event = event_site.add_event(slug="open-day", capacity=0)
+    assert client.get(register_url(event["en"])).status_code == 404
+    assert post(client, event["en"]).status_code == 404
+
+
+LONG = "x" * 5000
+
+
+@pytest.mark.parametrize(
+    "overrides, field",
+    [
+        ({"email": "not-an-address"}, "email"),
+        ({"email": "a@b@example.org"}, "email"),
+        ({"email": ""}, "email"),
+        ({"name": ""}, "name"),
+        ({"consent": None}, "consent"),
+        ({"name": LONG}, "name"),
+        ({"organisation": LONG}, "organisation"),
+        ({"role": LONG}, "role"),
+        ({"accessibility_needs": LONG}, "accessibility_needs"),
+        ({"dietary_needs": LONG}, "dietary_needs"),
+        ({"email": LONG + "@example.org"}, "email"),
+        ({"country": "XX"}, "country"),
+        ({"organisation_kind": "<script>"}, "organisation_kind"),
+        ({"preferred_language": "de"}, "preferred_language"),
+        ({"name": "nul\x00byte"}, "name"),
+    ],
+)
+def test_bad_input_gets_a_message_not_a_registration(client, event, overrides, field):
+    response = post(client, event["en"], **overrides)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find(attrs={"role": "alert"}) is not None
+    assert Registration.objects.count() == 0
+
+
+def test_html_in_text_fields_is_stored_as_text_and_escaped(client, event):
+    hostile = '<script>alert("x")</script><b>bold</b>'
+    response = post(client, event["en"], name=hostile, organisation=hostile)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.name == hostile
+    page = client.get(services.manage_url(registration, event["en"]))
+    html = page.content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_the_honeypot_refuses_quietly(client, event):
+    response = post(client, event["en"], website="http://spam.example")
+    assert response.status_code == 400
+    assert Registration.objects.count() == 0
+
+
+def test_registrations_per_address_are_limited(client, event, settings):
+    settings.HUB_REGISTRATION_RATE_LIMIT = 2
+    codes = [
+        post(client, event["en"], email=f"p{n}@example.org").status_code
+        for n in range(3)
+    ]
+    assert codes == [302, 302, 429]
+    assert "Too many registrations" in post(client, event["en"]).content.decode()
+    assert Registration.objects.count() == 2
+    other = client.post(
+        register_url(event["en"]),
+        registration_data(email="other@example.org"),
+        REMOTE_ADDR="192.0.2.7",
+    )
+    assert other.status_code == 302
+    # Invalid forms do not use the allowance of an address.
+    settings.HUB_REGISTRATION_RATE_LIMIT = 5
+    cache.clear()
+    for _ in range(6):
+        assert post(client, event["en"], email="bad").status_code == 200
+    assert post(client, event["en"], email="p9@example.org").status_code == 302
+
+
+def test_a_zero_rate_limit_turns_the_limit_off(client, event, settings):
+    settings.HUB_REGISTRATION_RATE_LIMIT = 0
+    codes = {
+        post(client, event["en"], email=f"q{n}@x.org").status_code for n in range(7)
+    }
+    assert codes == {302}
+
+
+def test_the_done_page_needs_a_registration_in_the_session(client, event):
+    response = client.get(register_url(event["en"]) + "done/")
+    assert response.status_code == 302
+    assert response["Location"] == event["en"].url

@@ -303,15 +303,21 @@ def _anonymised_values():
 def anonymise_past_registrations(days=None, now=None):
     """Anonymise registrations for events that ended more than `days` ago.
 
+    The end date of the event in the default locale counts (translations follow it).
     Registrations whose event no longer exists go too. Idempotent; returns how many
     registrations were anonymised.
     """
     days = retention_days() if days is None else days
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
-    still_relevant = EventPage.objects.filter(end__gte=cutoff).values("translation_key")
-    existing = EventPage.objects.values("translation_key")
+    default_locale_id = Locale.get_default().pk
+    ends = {}
+    pages = EventPage.objects.values_list("translation_key", "locale_id", "end")
+    for key, locale_id, end in pages.order_by("translation_key"):
+        if locale_id == default_locale_id or key not in ends:
+            ends[key] = end
+    ended = [key for key, end in ends.items() if end < cutoff]
     expired = Registration.objects.filter(anonymised_at__isnull=True).filter(
-        ~Q(event_key__in=still_relevant) | ~Q(event_key__in=existing)
+        Q(event_key__in=ended) | ~Q(event_key__in=list(ends))
     )
     return expired.update(**_anonymised_values())
 

@@ -30,7 +30,7 @@ class HubPage(Page):
     class Meta:
         abstract = True
 
-    def localized(self, items):
+    def localize_items(self, items):
         """The given translatable objects, each in this page's language if possible."""
         return localize_items(items, self.locale)
 
@@ -71,12 +71,12 @@ class LocalizedTaxonomyMixin(models.Model):
 
     @cached_property
     def localized_themes(self):
-        return self.localized(self.themes.all())
+        return self.localize_items(self.themes.all())
 
     @cached_property
     def localized_target_groups(self):
-        return self.localized(self.target_groups.all())
+        return self.localize_items(self.target_groups.all())
 
     @cached_property
     def localized_regions(self):
-        return self.localized(self.regions.all())
+        return self.localize_items(self.regions.all())

@@ -50,7 +50,7 @@ class HomePage(HubPage):
             page.pk: page
             for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
         }
-        return self.localized([specific[p.pk] for p in pages if p.pk in specific])
+        return self.localize_items([specific[p.pk] for p in pages if p.pk in specific])
 
     @cached_property
     def upcoming_events(self):

@@ -101,7 +101,7 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def partner_list(self):
         partners = list(self.delivering_partners.select_related("organisation"))
-        organisations = self.localized([p.organisation for p in partners])
+        organisations = self.localize_items([p.organisation for p in partners])
         by_key = {o.translation_key: o for o in organisations}
         for partner in partners:
             partner.localized_organisation = by_key.get(

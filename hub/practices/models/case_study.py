@@ -128,7 +128,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def partner_list(self):
         partners = list(self.partners.select_related("organisation"))
-        organisations = self.localized([p.organisation for p in partners])
+        organisations = self.localize_items([p.organisation for p in partners])
         by_key = {o.translation_key: o for o in organisations}
         for partner in partners:
             partner.localized_organisation = by_key.get(
@@ -140,7 +140,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
     def localized_programme(self):
         if self.programme_id is None:
             return None
-        return self.localized([self.programme])[0]
+        return self.localize_items([self.programme])[0]
 
     @cached_property
     def actions(self):

@@ -113,12 +113,12 @@ class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def localized_reports(self):
-        return self.localized(self.evidence_reports.live())
+        return self.localize_items(self.evidence_reports.live())
 
     @cached_property
     def localized_actions(self):
-        return self.localized(self.related_actions.live())
+        return self.localize_items(self.related_actions.live())
 
     @cached_property
     def localized_case_studies(self):
-        return self.localized(self.related_case_studies.live())
+        return self.localize_items(self.related_case_studies.live())

@@ -138,10 +138,10 @@ class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def localized_case_studies(self):
-        return self.localized(self.evaluated_case_studies.live())
+        return self.localize_items(self.evaluated_case_studies.live())
 
     @cached_property
     def localized_evaluator(self):
         if self.evaluator_id is None:
             return None
-        return self.localized([self.evaluator])[0]
+        return self.localize_items([self.evaluator])[0]

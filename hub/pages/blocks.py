@@ -1,7 +1,9 @@
 """StreamField blocks shared by every page type."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 
@@ -9,7 +11,13 @@ class KeyFigureBlock(blocks.StructBlock):
     """One figure as data: what is counted, how much, against what target, whence."""
 
     label = blocks.CharBlock(label=_("Label"), max_length=200)
-    value = blocks.DecimalBlock(label=_("Value"), decimal_places=2, max_digits=14)
+    value = blocks.DecimalBlock(
+        label=_("Value"),
+        required=False,
+        decimal_places=2,
+        max_digits=14,
+        help_text=_("Leave empty when only the target is known."),
+    )
     unit = blocks.CharBlock(
         label=_("Unit"),
         required=False,
@@ -23,6 +31,16 @@ class KeyFigureBlock(blocks.StructBlock):
         label=_("Year"), required=False, min_value=1950, max_value=2100
     )
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=300)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("value") is None and value.get("target") is None:
+            raise StructBlockValidationError(
+                block_errors={
+                    "value": ValidationError(_("Give a value, a target or both."))
+                }
+            )
+        return value
 
     class Meta:
         icon = "order"

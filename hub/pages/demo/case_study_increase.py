@@ -181,12 +181,10 @@ INCREASE = {
             (
                 "key_figure",
                 fig(
-                    L(
-                        "Target: residents back into work",
-                        "Objectif : retours à l'emploi",
-                    ),
-                    2000,
-                    L("people (target)", "personnes (objectif)"),
+                    L("Residents back into work", "Retours à l'emploi"),
+                    None,
+                    L("people", "personnes"),
+                    target=2000,
                     source=SRC_NCLIQUE,
                 ),
             ),

@@ -161,16 +161,18 @@ THIRD_PLACES = {
             (
                 "key_figure",
                 fig(
-                    L("Target: participants", "Objectif : participants"),
-                    500,
+                    L("Participants", "Participants"),
+                    None,
+                    target=500,
                     source=SRC_DOME,
                 ),
             ),
             (
                 "key_figure",
                 fig(
-                    L("Target: positive outcomes", "Objectif : sorties positives"),
-                    300,
+                    L("Positive outcomes", "Sorties positives"),
+                    None,
+                    target=300,
                     source=SRC_DOME,
                 ),
             ),

@@ -351,16 +351,18 @@ ANSA = {
             (
                 "key_figure",
                 fig(
-                    L("Target: participants", "Objectif : participants"),
-                    500,
+                    L("Participants", "Participants"),
+                    None,
+                    target=500,
                     source=L("Le Dôme, 2021", "Le Dôme, 2021"),
                 ),
             ),
             (
                 "key_figure",
                 fig(
-                    L("Target: positive outcomes", "Objectif : sorties positives"),
-                    300,
+                    L("Positive outcomes", "Sorties positives"),
+                    None,
+                    target=300,
                     source=L("Le Dôme, 2021", "Le Dôme, 2021"),
                 ),
             ),

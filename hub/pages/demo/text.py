@@ -38,7 +38,7 @@ def fig(label, value, unit="", target=None, year=None, source=""):
     """A KeyFigureBlock value."""
     return {
         "label": label,
-        "value": Decimal(str(value)),
+        "value": None if value is None else Decimal(str(value)),
         "unit": unit,
         "target": None if target is None else Decimal(str(target)),
         "year": year,

@@ -46,7 +46,9 @@
             if (end && !isNaN(end.getTime())) {
                 text += " – " + (sameDay(start, end, zone) ? timeOnly.format(end) : full.format(end));
             }
-            text += " (" + zone + ")";
+            if (timeOnly.format(start).indexOf(zone) === -1) {
+                text += " (" + zone + ")";
+            }
             node.textContent = (node.getAttribute("data-label") || "") + " " + text;
             node.hidden = false;
         });
@@ -62,7 +64,28 @@
         });
     }
 
+    // On small screens the main navigation folds behind its "Menu" button.
+    function enableNavigationToggle() {
+        var nav = document.querySelector("[data-collapsible-nav]");
+        if (!nav) {
+            return;
+        }
+        var button = nav.querySelector(".site-nav__toggle");
+        var list = nav.querySelector(".site-nav__list");
+        if (!button || !list) {
+            return;
+        }
+        nav.classList.add("is-collapsible");
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            var open = button.getAttribute("aria-expanded") !== "true";
+            button.setAttribute("aria-expanded", open ? "true" : "false");
+            list.classList.toggle("is-open", open);
+        });
+    }
+
     function init() {
+        enableNavigationToggle();
         showLocalTimes();
         enablePrintButtons();
     }

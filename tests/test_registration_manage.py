@@ -32,7 +32,7 @@ def link(registration, event):
 def test_the_link_shows_the_registration(client, link, registration):
     response = client.get(link)
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "fr"

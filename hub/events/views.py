@@ -54,9 +54,10 @@ def _rate_limited(request, count_this_one):
 
 
 def _private(response):
-    """Pages showing personal data: never cached, never leaked through Referer."""
+    """Pages showing personal data: never cached; the secret link never leaves the
+    site in a Referer ("same-origin" keeps the Origin header that CSRF checks need)."""
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -1,0 +1,155 @@
+"""A real browser: register, read the e-mail, follow its link, cancel, see who moves up.
+
+Headless Chromium (the Debian package) driven by Playwright, against the live server.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connections
+from wagtail.models import Site
+
+from hub.events import services
+from hub.events.models import Registration
+from hub.events.testing import make_event_site, service_data
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made here
+# between browser steps are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+Status = Registration.Status
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def browser(event):
+    # Started after the database is set up for the test: Playwright's event loop
+    # would otherwise hide the connection that restores the serialized rollback.
+    if not CHROMIUM.exists():
+        message = (
+            "Chromium is missing at /usr/bin/chromium: install the Debian package "
+            "`chromium` (make test installs it)."
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            # Queries made while Playwright's loop ran used their own connection.
+            connections.close_all()
+
+
+@pytest.fixture
+def event(live_server, locales):
+    cache.clear()
+    site = make_event_site()
+    # E-mailed links must point at the live server.
+    port = int(live_server.url.rsplit(":", 1)[1])
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
+    event = site.add_event(capacity=2)
+    services.register_for_event(event["en"], service_data(email="early@example.org"))
+    return event
+
+
+def manage_link(message):
+    return re.search(r"https?://\S+/manage/\S+/", message.body).group(0)
+
+
+@pytest.mark.parametrize(
+    "language, other_language", [("fr", "en"), ("en", "fr")], ids=["fr", "en"]
+)
+def test_register_cancel_and_promote(
+    browser, live_server, event, mailoutbox, language, other_language
+):
+    page_in_language = event[language]
+    context = browser.new_context(locale=language)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+
+    # The event page offers the last place.
+    tab.goto(live_server.url + page_in_language.url)
+    assert tab.locator("html").get_attribute("lang") == language
+    register_path = page_in_language.url + "register/"
+    tab.click(f'a[href="{register_path}"]')
+    tab.wait_for_url(f"**{register_path}")
+
+    tab.fill("#id_name", "Camille Dupont")
+    tab.fill("#id_email", "camille@example.org")
+    tab.fill("#id_organisation", "Coopérative <b>Ouest</b>")
+    tab.select_option("#id_organisation_kind", "sse_network")
+    tab.select_option("#id_country", "FR")
+    tab.fill("#id_role", "Chargée de projet")
+    assert tab.input_value("#id_preferred_language") == language
+    tab.fill("#id_dietary_needs", "Sans gluten")
+    tab.check("#id_travel_requested")
+    tab.check("#id_consent")
+    tab.click("form.registration-form button[type=submit]")
+    tab.wait_for_url(f"**{register_path}done/")
+    assert "camille@example.org" in tab.inner_text("main")
+
+    registration = Registration.objects.get(email="camille@example.org")
+    assert registration.status == Status.CONFIRMED
+    assert registration.preferred_language == language
+    assert registration.organisation == "Coopérative <b>Ouest</b>"
+
+    # Someone else now waits, in the other language.
+    waiting = services.register_for_event(
+        event[other_language],
+        service_data(email="waiting@example.org", preferred_language=other_language),
+    )
+    assert waiting.status == Status.WAITING
+
+    [confirmation] = [m for m in mailoutbox if m.to == ["camille@example.org"]]
+    assert page_in_language.title in confirmation.subject
+    assert confirmation.extra_headers["Content-Language"] == language
+    link = manage_link(confirmation)
+    assert link.startswith(live_server.url + f"/{language}/")
+
+    # Follow the e-mailed link and cancel.
+    tab.goto(link)
+    assert tab.locator("[data-status=confirmed]").count() == 1
+    assert "Coopérative <b>Ouest</b>" in tab.inner_text("main")  # shown as text
+    tab.click("button[data-action=cancel]")
+    tab.wait_for_url("**?done=cancelled")
+    assert tab.locator("[data-status=cancelled]").count() == 1
+
+    registration.refresh_from_db()
+    waiting.refresh_from_db()
+    assert registration.status == Status.CANCELLED
+    assert waiting.status == Status.CONFIRMED
+
+    [promotion] = [m for m in mailoutbox if m.to == ["waiting@example.org"]][1:]
+    assert event[other_language].title in promotion.subject
+    assert promotion.extra_headers["Content-Language"] == other_language
+    assert any(
+        part.get_content_type() == "text/calendar"
+        for part in promotion.message().walk()
+    )
+    cancellation = [m for m in mailoutbox if m.to == ["camille@example.org"]][1]
+    assert page_in_language.title in cancellation.subject
+    context.close()

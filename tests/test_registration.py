@@ -6,6 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from hub.events import services
 from hub.events.models import Registration
@@ -322,3 +325,71 @@ def test_the_done_page_needs_a_registration_in_the_session(client, event):
     response = client.get(register_url(event["en"]) + "done/")
     assert response.status_code == 302
     assert response["Location"] == event["en"].url
+
+
+hostile_text = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "l'Ouest",
+            "qu'il",
+            '" onmouseover="x',
+            "Robert'); DROP TABLE events_registration;--",
+            "=1+1",
+            "\u202eevil",
+            "x" * 5000,
+        ]
+    ),
+)
+
+
+@given(
+    name=hostile_text,
+    email=st.one_of(st.emails(), hostile_text),
+    organisation=hostile_text,
+    role=hostile_text,
+    dietary=hostile_text,
+    country=st.sampled_from(["FR", "GB", "other", "", "XX", "<b>"]),
+)
+@hypothesis_settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+def test_any_input_gets_a_page_never_a_500(
+    client,
+    event,
+    django_settings_rate_limit_off,
+    name,
+    email,
+    organisation,
+    role,
+    dietary,
+    country,
+):
+    before = Registration.objects.count()
+    response = post(
+        client,
+        event["en"],
+        name=name,
+        email=email,
+        organisation=organisation,
+        role=role,
+        dietary_needs=dietary,
+        country=country,
+    )
+    assert response.status_code in (200, 302, 409)
+    after = Registration.objects.count()
+    if response.status_code == 302:
+        assert after == before + 1
+        stored = Registration.objects.order_by("-pk").first()
+        assert stored.name == name.strip()
+        assert stored.organisation == organisation.strip()
+    else:
+        assert after == before
+
+
+@pytest.fixture
+def django_settings_rate_limit_off(settings):
+    settings.HUB_REGISTRATION_RATE_LIMIT = 0

@@ -7,6 +7,7 @@ import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from tests.factories import build_site
 
@@ -34,8 +35,9 @@ def test_interface_strings_are_translated_to_french():
 def test_admin_speaks_french_to_a_french_editor(client):
     build_site()
     user = get_user_model().objects.create_superuser("editor", "", "pw-for-tests")
-    user.wagtail_userprofile.preferred_language = "fr"
-    user.wagtail_userprofile.save()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"
+    profile.save()
     client.force_login(user)
     response = client.get("/admin/")
     assert response.status_code == 200

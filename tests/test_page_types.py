@@ -77,6 +77,8 @@ def admin_form_data(page_class, title):
             data[name] = next(value for value, _label in field.choices if value)
         elif isinstance(field, DateTimeField) and field.required:
             data[name] = "2030-05-04 09:30"
+        elif field.required and field.initial is not None:
+            data[name] = field.initial  # what the browser posts back unchanged
     for name in form_class.formsets:
         data[name] = inline_formset([])
     if page_class is EventPage:

@@ -26,7 +26,7 @@ MAX_QUERIES = 20
 def queries_per_page(client, related):
     savepoint = transaction.savepoint()
     cache.clear()
-    tree = build_site(related=related, extra_children=related - 3)
+    tree = build_site(related=related, extra_children=related)
     counts = {}
     for name in PAGES:
         for language in ("en", "fr"):
@@ -46,4 +46,4 @@ def test_pages_render_in_a_fixed_number_of_queries(client):
     many = queries_per_page(client, related=30)
     assert many == few
     worst = max(few.values())
-    assert worst <= MAX_QUERIES, few
+    assert worst <= MAX_QUERIES, sorted(few.items(), key=lambda item: -item[1])

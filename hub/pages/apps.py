@@ -6,3 +6,6 @@ class PagesConfig(AppConfig):
     name = "hub.pages"
     label = "pages"
     verbose_name = _("Site pages and taxonomy")
+
+    def ready(self):
+        from . import visibility  # noqa: F401 - connects the cache-dropping signals

@@ -6,19 +6,24 @@ translation in the wanted locale, in one query per list, and keep the item when 
 translation exists.
 """
 
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.models import Locale, Page
 
 
 def localize_items(items, locale):
+    """`locale` is a Locale or its primary key."""
+    locale_id = getattr(locale, "pk", locale)
     items = list(items)
     foreign_keys = {
-        item.translation_key for item in items if item.locale_id != locale.pk
+        item.translation_key for item in items if item.locale_id != locale_id
     }
     if not foreign_keys:
         return items
     model = type(items[0])
     queryset = model._default_manager.filter(
-        locale_id=locale.pk, translation_key__in=foreign_keys
+        locale_id=locale_id, translation_key__in=foreign_keys
     )
     if issubclass(model, Page):
         queryset = queryset.live()
@@ -32,8 +37,46 @@ def localize_items(items, locale):
     return localized
 
 
+def localize_queryset(queryset, locale):
+    """The objects of `queryset`, each replaced by its translation in `locale` when
+    one exists, in a single query whatever the locales involved."""
+    locale_id = getattr(locale, "pk", locale)
+    model = queryset.model
+    manager = model._default_manager
+    chosen = queryset.values("pk")
+    translation_exists = manager.filter(
+        translation_key=OuterRef("translation_key"), locale_id=locale_id
+    )
+    localized = manager.filter(
+        translation_key__in=manager.filter(pk__in=chosen).values("translation_key")
+    )
+    if issubclass(model, Page):
+        translation_exists = translation_exists.filter(live=True)
+        localized = localized.filter(live=True)
+    return localized.filter(
+        Q(locale_id=locale_id) | (Q(pk__in=chosen) & ~Exists(translation_exists))
+    )
+
+
 def active_locale():
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
+
+
+_language_codes = {}
+
+
+def language_code(locale_id):
+    """A locale's language code, from a per-process map that locale edits reset."""
+    if locale_id not in _language_codes:
+        _language_codes.clear()
+        _language_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _language_codes.get(locale_id)
+
+
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def forget_language_codes(**kwargs):
+    _language_codes.clear()

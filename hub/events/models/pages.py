@@ -19,6 +19,7 @@ from wagtail.search import index
 from hub.pages.blocks import AgendaItemBlock
 from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
+from hub.pages.visibility import public
 
 
 class EventIndexPage(HubPage):
@@ -41,7 +42,7 @@ class EventIndexPage(HubPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = EventPage.objects.child_of(self).live().public()
+        events = public(EventPage.objects.child_of(self).live())
         context["upcoming_events"] = list(events.filter(end__gte=now).order_by("start"))
         past = events.filter(end__lt=now).order_by("-start")
         context["past_events"] = Paginator(past, 12).get_page(request.GET.get("page"))
@@ -49,9 +50,7 @@ class EventIndexPage(HubPage):
 
     def upcoming_events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            public(EventPage.objects.child_of(self).live())
             .filter(end__gte=timezone.now())
             .order_by("start")
         )
@@ -289,13 +288,13 @@ class EventPage(RoutablePageMixin, HubPage):
 
     @cached_property
     def localized_organisers(self):
-        return self.localized(self.organisers.all())
+        return self.localize_items(self.organisers.all())
 
     @cached_property
     def localized_case_study(self):
-        if self.related_case_study_id is None:
-            return None
-        return self.localized([self.related_case_study])[0]
+        from hub.practices.models import CaseStudyPage
+
+        return self.localize_related(CaseStudyPage, self.related_case_study_id)
 
 
 __all__ = ["EventIndexPage", "EventPage", "blocks"]

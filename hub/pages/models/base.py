@@ -1,6 +1,7 @@
 """The abstract page every hub page type builds on."""
 
 from django.db import models
+from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -8,7 +9,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..localization import localize_items
+from ..localization import localize_items, localize_queryset
+from ..visibility import public
 
 
 class HubPage(Page):
@@ -31,18 +33,61 @@ class HubPage(Page):
         abstract = True
 
     def localize_items(self, items):
-        """The given translatable objects, each in this page's language if possible."""
-        return localize_items(items, self.locale)
+        """The given translatable objects, each in this page's language if possible.
+
+        A queryset costs one query whatever the locales of its objects."""
+        if isinstance(items, QuerySet):
+            return list(localize_queryset(items, self.locale_id))
+        return localize_items(items, self.locale_id)
+
+    def localize_related(self, model, pk):
+        """The object `pk` of `model`, a foreign key target, in this page's language."""
+        if pk is None:
+            return None
+        found = self.localize_items(model._default_manager.filter(pk=pk))
+        return found[0] if found else None
 
     @cached_property
+    def surroundings(self):
+        """Ancestors, live translations and the home page's children: what the layout
+        needs around the page (breadcrumb, language switcher, menu), in one query."""
+        steplen = Page.steplen
+        home_path = self.path[: steplen * 2]
+        ancestor_paths = [
+            self.path[: steplen * depth] for depth in range(2, self.depth)
+        ]
+        pages = public(
+            Page.objects.live().filter(
+                Q(path__in=ancestor_paths)
+                | Q(path__startswith=home_path, depth=3)
+                | Q(translation_key=self.translation_key)
+            )
+        ).order_by("path")
+        found = {"ancestry": [], "translations": [], "menu": []}
+        for page in pages:
+            if page.path in ancestor_paths:
+                found["ancestry"].append(page)
+            if page.translation_key == self.translation_key and page.pk != self.pk:
+                found["translations"].append(page)
+            if page.depth == 3 and page.path.startswith(home_path):
+                found["menu"].append(page)
+        return found
+
+    @property
+    def ancestry(self):
+        """Live ancestors from the language's home page down."""
+        return self.surroundings["ancestry"]
+
+    @property
     def breadcrumb(self):
-        # Ancestors below the site root, in one query.
-        return list(
-            self.get_ancestors()
-            .filter(depth__gt=2)
-            .live()
-            .only("id", "title", "url_path")
-        )
+        return [ancestor for ancestor in self.ancestry if ancestor.depth > 2]
+
+    @property
+    def home(self):
+        """The home page of this page's language tree."""
+        if self.depth == 2:
+            return self
+        return next((a for a in self.ancestry if a.depth == 2), None)
 
 
 class LocalizedTaxonomyMixin(models.Model):

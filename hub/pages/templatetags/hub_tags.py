@@ -4,11 +4,16 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+
+from hub.pages.localization import language_code
+from hub.pages.models.base import HubPage
+from hub.pages.visibility import public
 
 register = template.Library()
 
@@ -22,12 +27,13 @@ def _page_translations(page, request):
     cache = getattr(request, "_hub_translation_urls", None)
     if cache is not None and cache[0] == page.pk:
         return cache[1]
-    urls = {page.locale.language_code: page.get_url(request)}
-    translations = (
-        page.get_translations(inclusive=False).live().public().select_related("locale")
-    )
+    if isinstance(page, HubPage):
+        translations = page.surroundings["translations"]
+    else:
+        translations = public(page.get_translations(inclusive=False).live())
+    urls = {language_code(page.locale_id): page.get_url(request)}
     for other in translations:
-        urls[other.locale.language_code] = other.get_url(request)
+        urls[language_code(other.locale_id)] = other.get_url(request)
     request._hub_translation_urls = (page.pk, urls)
     return urls
 
@@ -104,24 +110,26 @@ def site_navigation(context):
         return cached
     from hub.pages.models import HomePage
 
-    language = translation.get_language()
-    home = (
-        HomePage.objects.live().filter(locale__language_code=language).first()
-        or HomePage.objects.live().first()
-    )
-    items = []
-    footer = []
-    if home is not None:
-        for child in home.get_children().live().public().in_menu().specific(defer=True):
-            items.append(child)
-        footer = list(
-            home.get_children()
-            .live()
-            .public()
-            .not_in_menu()
-            .type(_standard_page_model())
-            .order_by("path")
+    page = context.get("page")
+    home = getattr(page, "home", None) if isinstance(page, HubPage) else None
+    if home is None:
+        language = translation.get_language()
+        home = (
+            HomePage.objects.live().filter(locale__language_code=language).first()
+            or HomePage.objects.live().first()
         )
+    items, footer = [], []
+    if home is not None:
+        standard_page_type = ContentType.objects.get_for_model(_standard_page_model())
+        if isinstance(page, HubPage):
+            children = page.surroundings["menu"]
+        else:
+            children = public(home.get_children().live()).order_by("path")
+        for child in children:
+            if child.show_in_menus:
+                items.append(child)
+            elif child.content_type_id == standard_page_type.pk:
+                footer.append(child)
     navigation = {"home": home, "items": items, "footer": footer}
     request._hub_navigation = navigation
     return navigation

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from hub.pages.blocks import KeyFiguresBlock, StepBlock
-from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
 
 from .case_study import SECTION_FEATURES, PartnerRole
 
@@ -101,7 +101,9 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def partner_list(self):
         partners = list(self.delivering_partners.select_related("organisation"))
-        organisations = self.localize_items([p.organisation for p in partners])
+        organisations = self.localize_items(
+            Organisation.objects.filter(pk__in=[p.organisation_id for p in partners])
+        )
         by_key = {o.translation_key: o for o in organisations}
         for partner in partners:
             partner.localized_organisation = by_key.get(

@@ -11,7 +11,13 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from hub.pages.blocks import KeyFiguresBlock
-from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+from hub.pages.models import (
+    HubPage,
+    LocalizedTaxonomyMixin,
+    Organisation,
+    Programme,
+)
+from hub.pages.visibility import public
 
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ul", "ol"]
 
@@ -128,7 +134,9 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def partner_list(self):
         partners = list(self.partners.select_related("organisation"))
-        organisations = self.localize_items([p.organisation for p in partners])
+        organisations = self.localize_items(
+            Organisation.objects.filter(pk__in=[p.organisation_id for p in partners])
+        )
         by_key = {o.translation_key: o for o in organisations}
         for partner in partners:
             partner.localized_organisation = by_key.get(
@@ -138,23 +146,20 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def localized_programme(self):
-        if self.programme_id is None:
-            return None
-        return self.localize_items([self.programme])[0]
+        return self.localize_related(Programme, self.programme_id)
 
     @cached_property
     def actions(self):
         from .action import ActionPage
 
-        return list(ActionPage.objects.child_of(self).live().public().order_by("path"))
+        return list(public(ActionPage.objects.child_of(self).live()).order_by("path"))
 
     @cached_property
     def evaluation_reports(self):
         from .report import EvaluationReportPage
 
         return list(
-            EvaluationReportPage.objects.live()
-            .public()
+            public(EvaluationReportPage.objects.live())
             .filter(
                 locale_id=self.locale_id,
                 evaluated_case_studies__translation_key=self.translation_key,
@@ -167,8 +172,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         from .guide import GoodPracticeGuidePage
 
         return list(
-            GoodPracticeGuidePage.objects.live()
-            .public()
+            public(GoodPracticeGuidePage.objects.live())
             .filter(
                 locale_id=self.locale_id,
                 related_case_studies__translation_key=self.translation_key,

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from hub.pages.models import HubPage
+from hub.pages.visibility import public
 
 
 class SectionIndexPage(HubPage):
@@ -29,11 +30,7 @@ class SectionIndexPage(HubPage):
 
     def listed_children(self):
         return (
-            self.get_children()
-            .live()
-            .public()
-            .specific()
-            .order_by(*self.child_ordering)
+            public(self.get_children().live()).specific().order_by(*self.child_ordering)
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from hub.pages.blocks import KeyFiguresBlock
-from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
 
 from .case_study import SECTION_FEATURES
 
@@ -142,6 +142,4 @@ class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def localized_evaluator(self):
-        if self.evaluator_id is None:
-            return None
-        return self.localize_items([self.evaluator])[0]
+        return self.localize_related(Organisation, self.evaluator_id)

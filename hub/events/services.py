@@ -95,8 +95,9 @@ def privacy_notice_version():
 def _notify(registration, kind):
     from .emails import send_registration_email
 
+    # robust: a failing mail queue must not turn a saved registration into an error.
     transaction.on_commit(
-        partial(send_registration_email.enqueue, registration.pk, kind)
+        partial(send_registration_email.enqueue, registration.pk, kind), robust=True
     )
 
 

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from django_filters import BooleanFilter, ChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -126,12 +126,19 @@ def action_applies(action, registration):
     }.get(action, False)
 
 
-class RegistrationActionView(
-    PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
-):
+class RegistrationAdminMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
+    model = Registration
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("registration:index"), "label": _("Registrations")},
+            {"url": "", "label": self.get_header_title()},
+        ]
+
+
+class RegistrationActionView(RegistrationAdminMixin, TemplateView):
     """GET asks for confirmation; POST calls the service."""
 
-    model = Registration
     permission_required = "change"
     template_name = "events/admin/registration_action.html"
     header_icon = "group"
@@ -198,15 +205,12 @@ def registration_counts(queryset, field):
     )
 
 
-class RegistrationReportView(
-    PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
-):
+class RegistrationReportView(RegistrationAdminMixin, TemplateView):
     """Counts by country and by kind of organisation, per event or for all."""
 
-    model = Registration
     permission_required = "view"
     template_name = "events/admin/registration_report.html"
-    page_title = _("Registrations: figures for programme reports")
+    page_title = _("Figures for programme reports")
     header_icon = "table"
 
     def get_context_data(self, **kwargs):
@@ -272,8 +276,8 @@ class RegistrationViewSet(ModelViewSet):
             label=_("Kind of organisation"),
             accessor="get_organisation_kind_display",
         ),
-        "travel_requested",
-        "travel_granted",
+        BooleanColumn("travel_requested", label=_("Travel requested")),
+        BooleanColumn("travel_granted", label=_("Travel granted")),
         DateColumn("checked_in_at", label=_("Checked in")),
         DateColumn("created_at", label=_("Registered")),
     ]

@@ -63,7 +63,8 @@ def main():
     counted = subprocess.run(
         [PYTHON, "-c", QUERY_COUNT_SCRIPT],
         cwd=ROOT,
-        env={**env, "ALLOWED_HOSTS": "testserver,localhost"},
+        # Test settings: same queries, no collected-static manifest needed.
+        env={**env, "DJANGO_SETTINGS_MODULE": "hub.settings.test"},
         check=True,
         capture_output=True,
         text=True,

@@ -179,6 +179,15 @@ def test_the_edit_form_cannot_change_status_or_email(client, manager, registrati
     assert "travel_granted" not in fields
 
 
+def test_the_secret_token_is_not_shown_to_organisers(client, manager, registrations):
+    client.force_login(manager)
+    anne = registrations["Anne"]
+    response = client.get(reverse("registration:inspect", args=(anne.pk,)))
+    assert response.status_code == 200
+    assert b"anne@x.org" in response.content
+    assert anne.token.encode() not in response.content
+
+
 def test_nobody_adds_or_deletes_registrations_in_the_admin(admin_client, registrations):
     anne = registrations["Anne"]
     assert admin_client.get(reverse("registration:add")).status_code in (302, 403)

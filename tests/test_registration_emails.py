@@ -170,3 +170,22 @@ def test_no_email_goes_to_an_erased_registration(event, register, mailoutbox):
     result = send_registration_email.enqueue(registration.pk, "confirmation")
     assert result.return_value == 0
     assert mailoutbox == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_database_worker_sends_the_email(event, settings, mailoutbox):
+    """In production the e-mail waits in the database queue for the worker."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    services.register_for_event(event["fr"], service_data())  # commits at once
+    assert mailoutbox == []
+    queued = DBTaskResult.objects.get(
+        task_path="hub.events.emails.send_registration_email"
+    )
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    [message] = mailoutbox
+    assert FRENCH_TITLE in message.subject
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"

@@ -259,6 +259,7 @@ class RegistrationViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_fields_exclude = ["token", "public_id"]  # the secret link stays secret
     index_view_class = RegistrationIndexView
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation"]

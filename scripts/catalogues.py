@@ -184,20 +184,22 @@ def placeholders(text):
 
 
 def mismatches(catalogue):
+    """Translated entries whose placeholders or tags differ from their source's.
+    A plural's first form is checked against msgid, the others against msgid_plural
+    (French uses the first form for 0 and 1, so it keeps the count too)."""
     found = []
     for entry in catalogue:
         if entry.obsolete or not entry.translated():
             continue
         if entry.msgid_plural:
-            # The singular form may drop the count ("Un résultat" for "%(n)s results").
-            sources = [entry.msgid_plural]
-            targets = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)][1:]
+            pairs = [
+                (entry.msgid if index == 0 else entry.msgid_plural, text)
+                for index, text in sorted(entry.msgstr_plural.items())
+            ]
         else:
-            sources, targets = [entry.msgid], [entry.msgstr]
-        for source, target in zip(sources * len(targets), targets):
-            if placeholders(source) != placeholders(target):
-                found.append(entry)
-                break
+            pairs = [(entry.msgid, entry.msgstr)]
+        if any(placeholders(source) != placeholders(text) for source, text in pairs):
+            found.append(entry)
     return found
 
 

@@ -112,3 +112,32 @@ def test_anonymised_links_are_refused_with_410(client, event_site, settings):
     # The anonymised row no longer blocks the same address.
     again = services.register_for_event(event["fr"], service_data())
     assert again.status == Status.CONFIRMED
+
+
+def test_the_admin_audit_log_keeps_no_personal_data(admin_client, event_site):
+    from wagtail.models import ModelLogEntry
+
+    event = event_site.add_event(slug="logged")
+    registration = services.register_for_event(event["en"], service_data())
+    response = admin_client.post(
+        f"/admin/registration/edit/{registration.pk}/",
+        {
+            "name": "Alexandra Martin",
+            "organisation": "Habitat 35",
+            "organisation_kind": "social_landlord",
+            "country": "FR",
+            "role": "",
+            "preferred_language": "fr",
+            "accessibility_needs": "",
+            "dietary_needs": "",
+        },
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.name == "Alexandra Martin"
+    services.anonymise_registration(registration)
+    entries = ModelLogEntry.objects.filter(object_id=str(registration.pk))
+    assert entries.exists()
+    for entry in entries:
+        text = f"{entry.label} {entry.data}"
+        assert "Alexandra" not in text and "alex@example.org" not in text

@@ -30,7 +30,10 @@ def rate_limit():
     if limit is None:
         limit = os.environ.get("HUB_REGISTRATION_RATE_LIMIT", "5")
     window = getattr(settings, "HUB_REGISTRATION_RATE_WINDOW", 600)
-    return int(limit), int(window)
+    try:
+        return int(limit), int(window)
+    except ValueError:
+        return 5, 600
 
 
 def _rate_key(request):

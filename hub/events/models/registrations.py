@@ -121,7 +121,12 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.get_status_display()})"
+        # No personal data: this label is copied into the admin's audit log, which
+        # anonymisation does not rewrite.
+        return _("Registration %(number)s (%(status)s)") % {
+            "number": self.pk,
+            "status": self.get_status_display(),
+        }
 
     @property
     def is_active(self):

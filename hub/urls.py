@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.api import api_router
 from hub.pages import views as page_views
+from hub.practices import feeds
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", page_views.sitemap, name="sitemap"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -20,6 +23,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feeds/<slug:kind>/", feeds.rss_feed, name="feed"),
+    path("feeds/<slug:kind>/atom/", feeds.atom_feed, name="feed_atom"),
     # event.ics and calendar.ics: Wagtail's own pattern refuses dots in paths.
     path("", include("hub.events.urls")),
     path("", include(wagtail_urls)),

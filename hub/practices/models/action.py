@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -13,6 +14,8 @@ from wagtail.search import index
 from hub.pages.blocks import KeyFiguresBlock, StepBlock
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
 
+from .. import serializers as api
+from ..figures import chart_rows, raw_figures
 from .case_study import SECTION_FEATURES, PartnerRole
 
 
@@ -91,6 +94,23 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
         index.FilterField("action_kind"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        api.field("case_study", lambda page: api.page_ref(page.case_study)),
+        api.field("action_kind", api.choice("action_kind")),
+        APIField("territory"),
+        APIField("start_date"),
+        APIField("end_date"),
+        api.field("description", api.rich_text("description")),
+        api.field("outcomes", api.key_figures("outcomes")),
+        api.field("replication_steps", api.steps("replication_steps")),
+        api.field("resources", api.rich_text("resources")),
+        APIField("cost"),
+        APIField("contact_url"),
+        api.field("delivering_partners", api.partners("partner_list")),
+        *api.TAXONOMY_API_FIELDS,
+    ]
+
     parent_page_types = ["practices.CaseStudyPage"]
     subpage_types = []
 
@@ -110,6 +130,10 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
                 partner.organisation.translation_key, partner.organisation
             )
         return partners
+
+    @cached_property
+    def chart_rows(self):
+        return chart_rows(raw_figures(self.outcomes))
 
     @cached_property
     def case_study(self):

@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
@@ -18,6 +19,9 @@ from hub.pages.models import (
     Programme,
 )
 from hub.pages.visibility import public
+
+from .. import serializers as api
+from ..figures import budget_lines, chart_rows, is_budget_figure, raw_figures
 
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ul", "ol"]
 
@@ -124,6 +128,34 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         index.FilterField("start_date"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        api.field("programme", api.one_term("localized_programme")),
+        APIField("start_date"),
+        APIField("end_date"),
+        api.field("status", api.choice("status")),
+        api.field("total_budget", lambda page: api.number(page.total_budget)),
+        APIField("total_budget_source"),
+        api.field("erdf_contribution", lambda page: api.number(page.erdf_contribution)),
+        APIField("erdf_contribution_source"),
+        api.field("key_figures", api.key_figures("key_figures")),
+        api.field("partners", api.partners("partner_list")),
+        *api.TAXONOMY_API_FIELDS,
+        api.field("context", api.rich_text("context")),
+        api.field("approach", api.rich_text("approach")),
+        api.field("results", api.rich_text("results")),
+        api.field("lessons", api.rich_text("lessons")),
+        api.field("legacy", api.rich_text("legacy")),
+        api.field(
+            "documents",
+            lambda page: [api.document(b.value) for b in page.documents if b.value],
+        ),
+        APIField("website"),
+        api.field("actions", api.page_refs("actions")),
+        api.field("evaluation_reports", api.page_refs("evaluation_reports")),
+        api.field("guides", api.page_refs("guides")),
+    ]
+
     parent_page_types = ["practices.LibraryIndexPage"]
     subpage_types = ["practices.ActionPage"]
 
@@ -143,6 +175,28 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
                 partner.organisation.translation_key, partner.organisation
             )
         return partners
+
+    @cached_property
+    def figure_list(self):
+        return raw_figures(self.key_figures)
+
+    @cached_property
+    def budget_lines(self):
+        """Total budget and ERDF contribution as each source states them."""
+        return budget_lines(self, self.figure_list)
+
+    @cached_property
+    def chart_rows(self):
+        return chart_rows(self.figure_list)
+
+    @cached_property
+    def figure_blocks(self):
+        """Key-figure blocks, without the budget figures shown with the budget."""
+        return [
+            block
+            for block, figure in zip(self.key_figures, self.figure_list, strict=False)
+            if not is_budget_figure(figure)
+        ]
 
     @cached_property
     def localized_programme(self):

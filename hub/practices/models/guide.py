@@ -5,14 +5,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from hub.pages.blocks import KeyFiguresBlock, StepBlock
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin
 
+from .. import serializers as api
 from .case_study import SECTION_FEATURES
-from .report import EVIDENCE_CRITERIA, EvidenceLevel
+from .report import EVIDENCE_CRITERIA, EvidenceLevel, evidence_scale
 
 
 class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
@@ -100,6 +102,23 @@ class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
         index.FilterField("evidence_level"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        api.field("problem", api.rich_text("problem")),
+        api.field("steps", api.steps("steps")),
+        api.field("resources", api.rich_text("resources")),
+        api.field("evidence", api.evidence),
+        api.field("evidence_of_success", api.rich_text("evidence")),
+        api.field("evidence_figures", api.key_figures("evidence_figures")),
+        api.field("evidence_reports", api.page_refs("localized_reports")),
+        api.field("challenges", api.rich_text("challenges")),
+        api.field("transferability", api.rich_text("transferability")),
+        *api.TAXONOMY_API_FIELDS,
+        api.field("related_actions", api.page_refs("localized_actions")),
+        api.field("related_case_studies", api.page_refs("localized_case_studies")),
+        api.field("document", lambda page: api.document(page.document)),
+    ]
+
     parent_page_types = ["practices.GuideIndexPage"]
     subpage_types = []
 
@@ -110,6 +129,10 @@ class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
     @property
     def evidence_criteria(self):
         return EVIDENCE_CRITERIA.get(self.evidence_level, "")
+
+    @property
+    def evidence_scale(self):
+        return evidence_scale(self.evidence_level)
 
     @cached_property
     def localized_reports(self):

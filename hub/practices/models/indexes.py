@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from hub.pages.models import HubPage
@@ -40,12 +41,31 @@ class SectionIndexPage(HubPage):
         return context
 
 
-class LibraryIndexPage(SectionIndexPage):
+class LibraryIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The case-study library: its filters live in the URL; `?format=csv` and
+    `?format=json` export the filtered list; `compare/?items=...` compares items."""
+
     subpage_types = ["practices.CaseStudyPage"]
     child_ordering = ("title",)
 
     class Meta:
         verbose_name = _("case-study library")
+
+    @path("")
+    def library_view(self, request):
+        from ..views import library_view
+
+        return library_view(self, request)
+
+    @path("compare/")
+    def compare_view(self, request):
+        from ..views import compare_view
+
+        return compare_view(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        # The listing is built by views.library_view; skip the generic pagination.
+        return HubPage.get_context(self, request, *args, **kwargs)
 
 
 class GuideIndexPage(SectionIndexPage):

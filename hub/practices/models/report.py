@@ -5,12 +5,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from hub.pages.blocks import KeyFiguresBlock
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
 
+from .. import serializers as api
 from .case_study import SECTION_FEATURES
 
 
@@ -36,6 +38,21 @@ EVIDENCE_CRITERIA = {
         "measurement showing results against targets."
     ),
 }
+
+
+def evidence_scale(current=None):
+    """The scale as shown on pages: each level with its label and criteria, in order
+    from weakest to strongest, `current` marked."""
+    return [
+        {
+            "level": level.value,
+            "label": level.label,
+            "criteria": EVIDENCE_CRITERIA[level],
+            "rank": rank,
+            "current": level.value == current,
+        }
+        for rank, level in enumerate(EvidenceLevel, start=1)
+    ]
 
 
 class EvaluationKind(models.TextChoices):
@@ -125,6 +142,21 @@ class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
         index.FilterField("publication_date"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        api.field("evaluated_case_studies", api.page_refs("localized_case_studies")),
+        api.field("evaluator", api.one_term("localized_evaluator")),
+        APIField("publication_date"),
+        api.field("evaluation_kind", api.choice("evaluation_kind")),
+        api.field("evidence", api.evidence),
+        api.field("methodology", api.rich_text("methodology")),
+        api.field("key_findings", api.rich_text("key_findings")),
+        api.field("indicators", api.key_figures("indicators")),
+        api.field("report_document", lambda page: api.document(page.report_document)),
+        api.field("report_language", api.choice("report_language")),
+        *api.TAXONOMY_API_FIELDS,
+    ]
+
     parent_page_types = ["practices.ReportIndexPage"]
     subpage_types = []
 
@@ -135,6 +167,10 @@ class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
     @property
     def evidence_criteria(self):
         return EVIDENCE_CRITERIA.get(self.evidence_level, "")
+
+    @property
+    def evidence_scale(self):
+        return evidence_scale(self.evidence_level)
 
     @cached_property
     def localized_case_studies(self):

@@ -1,0 +1,130 @@
+"""Two to four case studies or actions side by side.
+
+A compare link names items by page id or translation key. Items in the other language
+are swapped for their translation; drafts, unknown or private pages are left out with
+a message; one item alone, or more than four, never fail: the reader is told what was
+shown and can pick again.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .exports import export_records
+from .figures import budget_lines
+from .library import CASE_STUDY
+
+MIN_ITEMS, MAX_ITEMS = 2, 4
+MAX_TOKENS = 50
+
+
+@dataclass
+class Comparison:
+    records: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
+    candidates: list = field(default_factory=list)  # every library item, to pick from
+
+    @property
+    def enough(self):
+        return len(self.records) >= MIN_ITEMS
+
+
+def parse_tokens(params):
+    """Page ids and translation keys, in the order given, without duplicates."""
+    tokens = []
+    for value in params.getlist("items"):
+        for part in str(value).split(","):
+            part = part.strip()[:64]
+            if part and part not in tokens:
+                tokens.append(part)
+    return tokens[:MAX_TOKENS]
+
+
+def _as_key(token):
+    if token.isdigit():
+        return int(token)
+    try:
+        return uuid.UUID(token)
+    except ValueError:
+        return None
+
+
+def resolve(library, tokens):
+    """The library items named by `tokens` (in order) and messages about the rest."""
+    ids = [key for key in map(_as_key, tokens) if isinstance(key, int)]
+    keys = {str(key) for key in map(_as_key, tokens) if isinstance(key, uuid.UUID)}
+    pages = {
+        pk: (str(key), live, locale_id)
+        for pk, key, live, locale_id in Page.objects.filter(pk__in=ids).values_list(
+            "pk", "translation_key", "live", "locale_id"
+        )
+    }
+    by_key = {item.translation_key: item for item in library.items}
+    chosen, notices = [], []
+    for token in tokens:
+        key = _as_key(token)
+        item = None
+        if isinstance(key, uuid.UUID) and str(key) in keys:
+            item = by_key.get(str(key))
+        elif isinstance(key, int) and key in pages:
+            translation_key, live, locale_id = pages[key]
+            item = by_key.get(translation_key)
+            if item is not None and locale_id != library.locale_id:
+                notices.append(
+                    _("“%(title)s” is shown in this page's language.")
+                    % {"title": item.title}
+                )
+            elif item is None and not live:
+                notices.append(
+                    _("Item %(id)s is not published, so it was left out.") % {"id": key}
+                )
+                continue
+        if item is None:
+            notices.append(
+                _(
+                    "“%(item)s” is not a published case study or action of this "
+                    "library in this language, so it was left out."
+                )
+                % {"item": token[:40]}
+            )
+        elif item not in chosen:
+            chosen.append(item)
+    if len(chosen) > MAX_ITEMS:
+        notices.append(
+            _(
+                "You can compare up to %(max)s items at a time; you chose "
+                "%(count)s, so the first %(max)s are shown."
+            )
+            % {"max": MAX_ITEMS, "count": len(chosen)}
+        )
+        chosen = chosen[:MAX_ITEMS]
+    return chosen, notices
+
+
+def compare(library, params, request):
+    tokens = parse_tokens(params)
+    chosen, notices = resolve(library, tokens)
+    comparison = Comparison(notices=notices, candidates=library.items)
+    if len(chosen) < MIN_ITEMS:
+        comparison.notices.append(
+            _("Choose at least two case studies or actions to compare them.")
+            if chosen or not tokens
+            else _("None of the items in this link can be compared.")
+        )
+    result = _Result(chosen)
+    comparison.records = export_records(library, result, request)
+    for record, item in zip(comparison.records, chosen, strict=True):
+        page = item.page
+        record["budget_lines"] = (
+            budget_lines(page, record["key_figures"]) if item.kind == CASE_STUDY else []
+        )
+        record["page"] = page
+    comparison.chosen_ids = {item.pk for item in chosen}
+    return comparison
+
+
+@dataclass
+class _Result:
+    items: list

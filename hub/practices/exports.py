@@ -1,0 +1,309 @@
+"""The library's current filtered list as CSV or JSON: one row per item.
+
+The CSV is UTF-8 with a byte-order mark, so Excel opens it with its accents intact, and
+any text cell that a spreadsheet could read as a formula (starting with =, +, -, @, a
+tab or a carriage return) is prefixed with an apostrophe.
+"""
+
+import csv
+import io
+from decimal import Decimal
+
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from hub.pages.localization import localize_queryset
+from hub.pages.models import Organisation
+
+from .figures import raw_figures
+from .filters import describe_filters
+from .library import CASE_STUDY, choice_labels
+from .models import ActionPartner, CaseStudyPartner
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell):
+    """A text cell that cannot run as a spreadsheet formula."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def plain_number(value):
+    """A Decimal as it is written in data files: 10000000, 41.5."""
+    if value is None:
+        return ""
+    value = Decimal(value).normalize()
+    return format(value, "f")
+
+
+def json_number(value):
+    if value is None:
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _partners(items, locale_id):
+    """{page pk: [(organisation, role label)]} in two or three queries."""
+    found = {}
+    for model, kinds in ((CaseStudyPartner, CASE_STUDY), (ActionPartner, "action")):
+        ids = [item.pk for item in items if item.kind == kinds]
+        if ids:
+            rows = list(
+                model.objects.filter(page_id__in=ids).select_related("organisation")
+            )
+            for row in rows:
+                found.setdefault(row.page_id, []).append(row)
+    organisations = localize_queryset(
+        Organisation.objects.filter(
+            pk__in={row.organisation_id for rows in found.values() for row in rows}
+        ),
+        locale_id,
+    )
+    by_key = {org.translation_key: org for org in organisations}
+    return {
+        pk: [
+            (
+                by_key.get(row.organisation.translation_key, row.organisation),
+                row.get_role_display(),
+            )
+            for row in rows
+        ]
+        for pk, rows in found.items()
+    }
+
+
+def export_records(library, result, request):
+    """One dict per item of `result`, in its order, with structured values."""
+    items = library.load_pages(result.items)
+    labels = choice_labels()
+    terms = library.terms
+    partners = _partners(items, library.locale_id)
+    records = []
+    for item in items:
+        page = item.page
+        parent = item.parent.page if item.parent else None
+        programme = next(
+            (terms["programme"].get(key) for key in item.values["programme"]), None
+        )
+
+        figures = raw_figures(
+            page.key_figures if item.kind == CASE_STUDY else page.outcomes
+        )
+        records.append(
+            {
+                "type": item.kind,
+                "type_label": str(labels["type"][item.kind]),
+                "id": item.pk,
+                "translation_key": item.translation_key,
+                "title": item.title,
+                "url": page.get_full_url(request),
+                "summary": page.summary,
+                "case_study": parent.title if parent else "",
+                "case_study_url": parent.get_full_url(request) if parent else "",
+                "programme": programme.name if programme else "",
+                "programme_slug": programme.slug if programme else "",
+                "start_date": item.start_date,
+                "end_date": item.end_date,
+                "status": getattr(page, "get_status_display", lambda: "")(),
+                "total_budget": getattr(page, "total_budget", None),
+                "total_budget_source": getattr(page, "total_budget_source", ""),
+                "erdf_contribution": getattr(page, "erdf_contribution", None),
+                "erdf_contribution_source": getattr(
+                    page, "erdf_contribution_source", ""
+                ),
+                "action_kind": getattr(page, "get_action_kind_display", lambda: "")(),
+                "territory": getattr(page, "territory", ""),
+                "cost": getattr(page, "cost", ""),
+                "themes": library.named(item, "theme"),
+                "target_groups": library.named(item, "target_group"),
+                "regions": library.named(item, "region"),
+                "countries": sorted(item.values["country"]),
+                "evidence_level": item.evidence,
+                "evidence_label": str(labels["evidence"][item.evidence]),
+                "participants": item.participants,
+                "partners": partners.get(item.pk, []),
+                "key_figures": figures,
+            }
+        )
+    return records
+
+
+COLUMNS = [
+    ("type_label", lambda: _("Type")),
+    ("title", lambda: _("Title")),
+    ("url", lambda: _("Address")),
+    ("case_study", lambda: _("Case study")),
+    ("programme", lambda: _("Programme")),
+    ("start_date", lambda: _("Start date")),
+    ("end_date", lambda: _("End date")),
+    ("status", lambda: _("Status")),
+    ("total_budget", lambda: _("Total budget (EUR)")),
+    ("total_budget_source", lambda: _("Source of the total budget")),
+    ("erdf_contribution", lambda: _("ERDF contribution (EUR)")),
+    ("erdf_contribution_source", lambda: _("Source of the ERDF contribution")),
+    ("action_kind", lambda: _("Kind of action")),
+    ("territory", lambda: _("Territory")),
+    ("themes", lambda: _("Themes")),
+    ("target_groups", lambda: _("Target groups")),
+    ("regions", lambda: _("Regions")),
+    ("countries", lambda: _("Countries")),
+    ("evidence_label", lambda: _("Evidence strength")),
+    ("partners", lambda: _("Partners")),
+    ("summary", lambda: _("Summary")),
+]
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "; ".join(_list_item(entry) for entry in value)
+    return str(value)
+
+
+def _list_item(entry):
+    if isinstance(entry, tuple):  # (organisation, role)
+        return f"{entry[0].name} ({entry[1]})"
+    return getattr(entry, "name", str(entry))
+
+
+def figure_key(figure):
+    return (figure["label"], figure["unit"])
+
+
+def csv_table(records):
+    """The header and rows: fixed columns, then four columns per key figure (value,
+    target, year, source), one set per distinct label and unit, in first-seen order."""
+    figure_keys = []
+    for record in records:
+        for figure in record["key_figures"]:
+            if figure_key(figure) not in figure_keys:
+                figure_keys.append(figure_key(figure))
+    header = [str(title()) for _name, title in COLUMNS]
+    for label, unit in figure_keys:
+        name = f"{label} ({unit})" if unit else label
+        header += [
+            name,
+            _("%(figure)s: target") % {"figure": name},
+            _("%(figure)s: year") % {"figure": name},
+            _("%(figure)s: source") % {"figure": name},
+        ]
+    rows = []
+    for record in records:
+        row = [_cell(record[name]) for name, _title in COLUMNS]
+        figures = {}
+        for figure in record["key_figures"]:
+            figures.setdefault(figure_key(figure), figure)
+        for key in figure_keys:
+            figure = figures.get(key)
+            if figure is None:
+                row += ["", "", "", ""]
+            else:
+                row += [
+                    plain_number(figure["value"]),
+                    plain_number(figure["target"]),
+                    str(figure["year"] or ""),
+                    figure["source"],
+                ]
+        rows.append(row)
+    return header, rows
+
+
+def _filename(library, extension):
+    language = translation.get_language() or "en"
+    stamp = timezone.localdate().isoformat()
+    return f"{library.page.slug}-{language}-{stamp}.{extension}"
+
+
+def csv_response(library, result, request):
+    header, rows = csv_table(export_records(library, result, request))
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow([neutralise(cell) for cell in header])
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_filename(library, "csv")}"'
+    )
+    return response
+
+
+def _term_json(term):
+    data = {"slug": term.slug, "name": term.name}
+    if term.country:
+        data["country"] = term.country
+    return data
+
+
+def json_record(record):
+    return {
+        "type": record["type"],
+        "id": record["id"],
+        "translation_key": record["translation_key"],
+        "title": record["title"],
+        "url": record["url"],
+        "summary": record["summary"],
+        "case_study": (
+            {"title": record["case_study"], "url": record["case_study_url"]}
+            if record["case_study"]
+            else None
+        ),
+        "programme": (
+            {"slug": record["programme_slug"], "name": record["programme"]}
+            if record["programme"]
+            else None
+        ),
+        "start_date": _cell(record["start_date"]) or None,
+        "end_date": _cell(record["end_date"]) or None,
+        "status": record["status"] or None,
+        "total_budget": json_number(record["total_budget"]),
+        "total_budget_source": record["total_budget_source"] or None,
+        "erdf_contribution": json_number(record["erdf_contribution"]),
+        "erdf_contribution_source": record["erdf_contribution_source"] or None,
+        "action_kind": record["action_kind"] or None,
+        "territory": record["territory"] or None,
+        "themes": [_term_json(term) for term in record["themes"]],
+        "target_groups": [_term_json(term) for term in record["target_groups"]],
+        "regions": [_term_json(term) for term in record["regions"]],
+        "countries": record["countries"],
+        "evidence_level": record["evidence_level"],
+        "participants": json_number(record["participants"]),
+        "partners": [
+            {"name": organisation.name, "role": role, "country": organisation.country}
+            for organisation, role in record["partners"]
+        ],
+        "key_figures": [
+            {
+                **figure,
+                "value": json_number(figure["value"]),
+                "target": json_number(figure["target"]),
+            }
+            for figure in record["key_figures"]
+        ],
+    }
+
+
+def json_response(library, result, request):
+    records = export_records(library, result, request)
+    data = {
+        "library": library.page.get_full_url(request),
+        "language": translation.get_language(),
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "filters": describe_filters(library, result.query),
+        "sort": result.query.sort,
+        "count": len(records),
+        "items": [json_record(record) for record in records],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'inline; filename="{_filename(library, "json")}"'
+    return response

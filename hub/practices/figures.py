@@ -1,0 +1,158 @@
+"""Key figures read as data: participants, budgets whose sources disagree, chart rows.
+
+Key figures are free StreamField blocks (label, value, unit, target, year, source), so
+what a figure measures is read from its words. The words are checked in both
+languages; "participant" is the same word in French and English.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext_lazy as _
+
+PARTICIPANT_WORDS = ("participant",)
+BUDGET_WORDS = ("budget",)
+ERDF_WORDS = ("erdf", "feder")
+EUR_UNITS = {"eur", "euro", "euros", "€"}
+
+
+def to_decimal(value):
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+def raw_figures(stream):
+    """The key-figure dicts of a StreamField value (or its raw JSON list)."""
+    raw = getattr(stream, "raw_data", stream) or []
+    figures = []
+    for block in raw:
+        if not isinstance(block, dict) or block.get("type") != "key_figure":
+            continue
+        value = block.get("value") or {}
+        figures.append(
+            {
+                "label": str(value.get("label") or ""),
+                "value": to_decimal(value.get("value")),
+                "unit": str(value.get("unit") or ""),
+                "target": to_decimal(value.get("target")),
+                "year": value.get("year") or None,
+                "source": str(value.get("source") or ""),
+            }
+        )
+    return figures
+
+
+def _mentions(figure, words):
+    text = f"{figure['label']} {figure['unit']}".casefold()
+    return any(word in text for word in words)
+
+
+def is_money(figure):
+    return figure["unit"].strip().casefold() in EUR_UNITS
+
+
+def participants(figures):
+    """The number of participants among key figures (the first that counts them)."""
+    for figure in figures:
+        if _mentions(figure, PARTICIPANT_WORDS) and not is_money(figure):
+            if figure["value"] is not None:
+                return figure["value"]
+    return None
+
+
+def is_budget_figure(figure):
+    """A money figure that states the total budget or the ERDF contribution."""
+    return (
+        is_money(figure)
+        and figure["value"] is not None
+        and (_mentions(figure, ERDF_WORDS) or _mentions(figure, BUDGET_WORDS))
+    )
+
+
+@dataclass
+class BudgetFigure:
+    amount: Decimal
+    source: str
+    year: int | None = None
+    from_key_figures: bool = False
+
+
+@dataclass
+class BudgetLine:
+    """One budget measure (total, ERDF) as every source states it."""
+
+    label: str
+    figures: list
+
+    @property
+    def conflicting(self):
+        return len({figure.amount for figure in self.figures}) > 1
+
+
+def budget_lines(page, figures):
+    """The total budget and the ERDF contribution, each with every figure a source
+    gives for it: the page's own fields first, then money key figures that name it."""
+    total = BudgetLine(_("Total budget"), [])
+    erdf = BudgetLine(_("ERDF contribution"), [])
+    if getattr(page, "total_budget", None) is not None:
+        total.figures.append(BudgetFigure(page.total_budget, page.total_budget_source))
+    if getattr(page, "erdf_contribution", None) is not None:
+        erdf.figures.append(
+            BudgetFigure(page.erdf_contribution, page.erdf_contribution_source)
+        )
+    for figure in figures:
+        if is_budget_figure(figure):
+            line = erdf if _mentions(figure, ERDF_WORDS) else total
+            line.figures.append(
+                BudgetFigure(figure["value"], figure["source"], figure["year"], True)
+            )
+    return [line for line in (total, erdf) if line.figures]
+
+
+@dataclass
+class ChartRow:
+    label: str
+    value: Decimal | None
+    target: Decimal | None
+    unit: str
+    year: int | None
+    source: str
+    percent: int | None  # of the target, uncapped
+    bar: int  # width of the result bar in the chart, 0-100 % of the axis
+    target_mark: int  # position of the target on the axis, 0-100 %
+
+    @property
+    def reached(self):
+        return self.percent is not None and self.percent >= 100
+
+
+def chart_rows(figures):
+    """Figures that have a target, scaled for a chart of results against targets.
+
+    Each row is drawn on its own axis whose end is the larger of value and target, so
+    figures counted in different units never share a scale."""
+    rows = []
+    for figure in figures:
+        target, value = figure["target"], figure["value"]
+        if target is None or target <= 0 or is_money(figure):
+            continue
+        top = max(target, value or Decimal(0))
+        percent = None if value is None else int(value * 100 / target)
+        rows.append(
+            ChartRow(
+                label=figure["label"],
+                value=value,
+                target=target,
+                unit=figure["unit"],
+                year=figure["year"],
+                source=figure["source"],
+                percent=percent,
+                bar=0 if value is None else int(value * 100 / top),
+                target_mark=int(target * 100 / top),
+            )
+        )
+    return rows

@@ -1,0 +1,143 @@
+"""API v2 fields as structured data: taxonomy in the page's language, key figures as
+numbers, rich text with its links expanded, related pages as references.
+
+Each field reads the whole page (`source="*"`) and is read-only; models declare them in
+their `api_fields`. Nothing here imports models, so models can import it.
+"""
+
+from decimal import Decimal
+
+from rest_framework.fields import Field
+from wagtail.api import APIField
+from wagtail.rich_text import expand_db_html
+
+from .figures import raw_figures
+
+
+class PageValue(Field):
+    """A read-only value computed from the page by `compute(page)`."""
+
+    def __init__(self, compute, **kwargs):
+        self.compute = compute
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return self.compute(page)
+
+
+def number(value):
+    if value is None:
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def term(item):
+    if item is None:
+        return None
+    data = {
+        "id": item.pk,
+        "slug": item.slug,
+        "name": item.name,
+        "translation_key": str(item.translation_key),
+    }
+    for extra in ("country", "kind", "city", "website", "fund", "period", "priority"):
+        if hasattr(item, extra):
+            data[extra] = getattr(item, extra)
+    return data
+
+
+def terms(attribute):
+    return lambda page: [term(item) for item in getattr(page, attribute)]
+
+
+def one_term(attribute):
+    return lambda page: term(getattr(page, attribute))
+
+
+def key_figures(field_name):
+    def compute(page):
+        return [
+            {
+                **figure,
+                "value": number(figure["value"]),
+                "target": number(figure["target"]),
+            }
+            for figure in raw_figures(getattr(page, field_name))
+        ]
+
+    return compute
+
+
+def rich_text(field_name):
+    return lambda page: expand_db_html(getattr(page, field_name) or "")
+
+
+def steps(field_name):
+    return lambda page: [
+        {
+            "title": block.value["title"],
+            "description": expand_db_html(block.value["description"].source),
+        }
+        for block in getattr(page, field_name)
+    ]
+
+
+def page_ref(page):
+    return {
+        "id": page.pk,
+        "type": f"{page._meta.app_label}.{type(page).__name__}",
+        "title": page.title,
+        "html_url": page.get_full_url(),
+    }
+
+
+def page_refs(attribute):
+    return lambda page: [page_ref(item) for item in getattr(page, attribute)]
+
+
+def document(doc):
+    if doc is None:
+        return None
+    return {"id": doc.pk, "title": doc.title, "url": doc.url}
+
+
+def partners(attribute):
+    return lambda page: [
+        {
+            "organisation": term(partner.localized_organisation),
+            "role": partner.role,
+            "role_label": str(partner.get_role_display()),
+            "contribution": getattr(partner, "contribution", ""),
+        }
+        for partner in getattr(page, attribute)
+    ]
+
+
+def evidence(page):
+    return {
+        "level": page.evidence_level,
+        "label": str(page.get_evidence_level_display()),
+        "criteria": str(page.evidence_criteria),
+    }
+
+
+def choice(field_name):
+    def compute(page):
+        return {
+            "value": getattr(page, field_name),
+            "label": str(getattr(page, f"get_{field_name}_display")()),
+        }
+
+    return compute
+
+
+def field(name, compute):
+    return APIField(name, serializer=PageValue(compute))
+
+
+TAXONOMY_API_FIELDS = [
+    field("themes", terms("localized_themes")),
+    field("target_groups", terms("localized_target_groups")),
+    field("regions", terms("localized_regions")),
+]

@@ -1,0 +1,56 @@
+"""The library page's views: the filtered list, its exports, and the comparison."""
+
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import exports
+from .compare import MAX_ITEMS, MIN_ITEMS, compare
+from .filters import search_library
+from .library import SORTS, Library
+
+EXPORT_FORMATS = {"csv": exports.csv_response, "json": exports.json_response}
+
+
+def library_view(page, request):
+    export_format = str(request.GET.get("format", "")).strip().lower()
+    export = EXPORT_FORMATS.get(export_format)
+    library = Library(page, with_figures=True)
+    result = search_library(
+        library, request.GET, page.get_url(request), load_pages=export is None
+    )
+    if export is not None:
+        return export(library, result, request)
+    if export_format:
+        result.notices.append(
+            _("“%(format)s” is not an export format; choose CSV or JSON.")
+            % {"format": export_format[:20]}
+        )
+    context = page.get_context(request)
+    context.update(
+        {
+            "library": result,
+            "children_page": result.page_obj,
+            "sort_options": list(SORTS.items()),
+            "terms": library.terms,
+            "compare_url": page.get_url(request) + page.reverse_subpage("compare_view"),
+            "min_compare": MIN_ITEMS,
+            "max_compare": MAX_ITEMS,
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def compare_view(page, request):
+    library = Library(page, with_figures=True)
+    comparison = compare(library, request.GET, request)
+    context = page.get_context(request)
+    context.update(
+        {
+            "comparison": comparison,
+            "terms": library.terms,
+            "compare_url": page.get_url(request) + page.reverse_subpage("compare_view"),
+            "min_compare": MIN_ITEMS,
+            "max_compare": MAX_ITEMS,
+        }
+    )
+    return TemplateResponse(request, "practices/library_compare.html", context)

@@ -258,6 +258,9 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 320
     add_to_admin_menu = True
     copy_view_enabled = False
+    # A registration links to nothing editors need to see as "usage" of the event,
+    # and indexing it would run inside the registration's locked transaction.
+    add_to_reference_index = False
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["token", "public_id"]  # the secret link stays secret
     index_view_class = RegistrationIndexView

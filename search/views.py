@@ -1,30 +1,171 @@
-"""Full-text search over the hub's pages in the reader's language."""
+"""The search page (HTML, or JSON with format=json) and the suggestions endpoint."""
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
+from .services import (
+    ALL_LANGUAGES,
+    SearchQuery,
+    search_pages,
+    suggest_pages,
+)
 
 
+def reading_language():
+    return (get_language() or "en").split("-")[0]
+
+
+@require_GET
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    # Control characters never belong in a query.
-    query = "".join(ch for ch in query if ch.isprintable())
-    locale = Locale.get_active()
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        results = pages.search(query)
-    paginator = Paginator(results, 10)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
+    query = SearchQuery.from_params(request.GET, reading_language())
+    results = search_pages(query, request)
+    if request.GET.get("format") == "json":
+        response = JsonResponse(results_as_json(results, request))
+    else:
+        response = render(
+            request,
+            "search/search.html",
+            {
+                "title": _("Search"),
+                "query": query,
+                "results": results,
+                "facets": _with_toggle_urls(results.facets, request),
+                "active_filters": _active_filters(results.facets, request),
+                "sort_urls": {
+                    sort: _url(request, sort=None if sort == "relevance" else sort)
+                    for sort in ("relevance", "date")
+                },
+                "language_urls": {
+                    "current": _url(request, lang=None),
+                    "all": _url(request, lang=ALL_LANGUAGES),
+                },
+                "clear_filters_url": _url(
+                    request, **{f.name: None for f in results.facets}
+                ),
+                "other_languages_total": _other_languages_total(results, request),
+            },
+        )
+    response["X-Search-Backend"] = results.backend
+    if results.engine_unavailable:
+        response["X-Search-Fallback"] = "database"
+    return response
+
+
+@require_GET
+def suggest(request):
+    language = reading_language()
+    text = request.GET.get("q", "")
+    suggestions = suggest_pages(text, language, request)
+    return JsonResponse(
         {
-            "query": query,
-            "results": page_obj,
-            "title": _("Search"),
-        },
+            "query": text[:200],
+            "locale": language,
+            "suggestions": [
+                {
+                    "title": s.title,
+                    "url": s.url,
+                    "type": s.type,
+                    "type_label": s.type_label,
+                }
+                for s in suggestions
+            ],
+        }
     )
+
+
+def results_as_json(results, request):
+    """The documented shape, exactly."""
+    return {
+        "query": results.query.text,
+        "locale": results.query.language,
+        "count": results.total,
+        "page": results.page,
+        "results": [
+            {
+                "title": hit.title,
+                "url": request.build_absolute_uri(hit.url) if hit.url else "",
+                "type": hit.type,
+                "locale": hit.language,
+                "snippet": str(hit.snippet),
+                "date": hit.date.isoformat() if hit.date else None,
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            facet.name: [
+                {
+                    "value": value.value,
+                    "label": value.label,
+                    "count": value.count,
+                    "selected": value.selected,
+                }
+                for value in facet.values
+            ]
+            for facet in results.facets
+        },
+    }
+
+
+def _url(request, **changes):
+    """This search's URL with some parameters replaced (None removes them); any
+    change but a page change starts again from page 1."""
+    params = request.GET.copy()
+    params.pop("format", None)
+    if "page" not in changes:
+        params.pop("page", None)
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            params.setlist(name, list(value))
+        else:
+            params[name] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else request.path
+
+
+def _with_toggle_urls(facets, request):
+    for facet in facets:
+        chosen = [value.value for value in facet.values if value.selected]
+        for value in facet.values:
+            if value.selected:
+                others = [v for v in chosen if v != value.value]
+            else:
+                others = [*chosen, value.value]
+            value.toggle_url = _url(request, **{facet.name: others or None})
+    return facets
+
+
+def _active_filters(facets, request):
+    """The selected values, each with the URL that removes it."""
+    active = []
+    for facet in facets:
+        for value in facet.values:
+            if value.selected:
+                active.append(
+                    {
+                        "facet": facet.label,
+                        "label": value.label,
+                        "url": value.toggle_url,
+                    }
+                )
+    return active
+
+
+def _other_languages_total(results, request):
+    """On an empty page in one language: how many results all languages would give."""
+    query = results.query
+    if results.total or query.all_languages or not query.text:
+        return 0
+    everywhere = SearchQuery(
+        text=query.text,
+        language=query.language,
+        all_languages=True,
+        filters=query.filters,
+        per_page=1,
+    )
+    return search_pages(everywhere, request).total

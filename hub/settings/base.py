@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -170,21 +171,33 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Search (search/backends/__init__.py explains the design). With ELASTICSEARCH_URL the
+# engine answers: Elasticsearch 8 in production (the default), or the OpenSearch 2 node
+# that scripts/elasticsearch.sh runs for tests and development
+# (ELASTICSEARCH_BACKEND=opensearch2). The database backend is always kept up to date as
+# well: it answers when the engine is down or slow (SEARCH_ENGINE_TIMEOUT seconds).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_BACKEND = os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch8")
+SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "2"))
+_DATABASE_SEARCH = {"BACKEND": "search.backends.database"}
 if ELASTICSEARCH_URL:
+    if ELASTICSEARCH_BACKEND not in {"elasticsearch8", "opensearch2"}:
+        raise ImproperlyConfigured(
+            "ELASTICSEARCH_BACKEND must be elasticsearch8 or opensearch2, "
+            f"not {ELASTICSEARCH_BACKEND!r}."
+        )
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": f"search.backends.{ELASTICSEARCH_BACKEND}",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "hub"),
-            "TIMEOUT": 5,
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
+            "TIMEOUT": 10,
             "ATOMIC_REBUILD": True,
         },
+        "database": _DATABASE_SEARCH,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database"},
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -197,6 +210,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "elastic_transport": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
     },
 }
 

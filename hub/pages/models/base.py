@@ -27,10 +27,18 @@ class HubPage(Page):
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
         index.FilterField("locale_id"),
+        index.SearchField("search_related_names"),
     ]
 
     class Meta:
         abstract = True
+
+    def search_related_names(self):
+        """Names of the page's themes, regions, programme, partners... in its language,
+        so that they are searchable and a renamed term reaches the page (search app)."""
+        from search.documents import search_data
+
+        return search_data(self).related_names
 
     def localize_items(self, items):
         """The given translatable objects, each in this page's language if possible.

@@ -1,0 +1,146 @@
+"""The hub's PostgreSQL search backend (see database.py)."""
+
+import copy
+
+from django.db.models import TextField, Value
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    InsertQuery,
+    ObjectIndexer,
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    SearchVector,
+    get_content_type_pk,
+)
+from modelsearch.query import PlainText
+
+from search.documents import is_hub_page_model
+from search.text import fold, query_words
+
+from .database import FacetRowsIndexMixin
+
+LANGUAGE_CONFIGS = {"en": "english", "fr": "french"}
+NEUTRAL_CONFIG = "simple"
+
+
+class LanguageObjectIndexer(ObjectIndexer):
+    """A hub page's vectors in its language's configuration plus a neutral copy."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.language_config = None
+        if is_hub_page_model(type(obj)):
+            from hub.pages.localization import language_code
+
+            self.language_config = LANGUAGE_CONFIGS.get(language_code(obj.locale_id))
+
+    def as_vector(self, texts, for_autocomplete=False):
+        texts = [(fold(text), weight) for text, weight in texts]
+        neutral = super().as_vector(texts, for_autocomplete=for_autocomplete)
+        texts = [(text.strip(), weight) for text, weight in texts if text.strip()]
+        if for_autocomplete or not self.language_config or not texts:
+            return neutral
+        vectors = [
+            SearchVector(
+                Value(text, output_field=TextField()),
+                weight=weight,
+                config=self.language_config,
+            )
+            for text, weight in texts
+        ]
+        # The neutral copy at the lowest weight, for language-blind queries.
+        vectors += [
+            SearchVector(
+                Value(text, output_field=TextField()), weight="D", config=NEUTRAL_CONFIG
+            )
+            for text, _weight in texts
+        ]
+        combined = vectors[0]
+        for vector in vectors[1:]:
+            combined = combined._combine(vector, "||", False)
+        return combined
+
+
+class LanguagePostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        # modelsearch's PostgresIndex.add_items, with LanguageObjectIndexer.
+        if not model.get_search_fields():
+            return
+        indexers = [LanguageObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(
+            connection=self.write_connection
+        )
+        rows_sql, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors_sql = []
+            for name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(
+                    IndexEntry._meta.get_field(name), getattr(indexer, name)
+                )
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                vectors_sql.append(sql)
+                params.extend(value_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            title, autocomplete, body = vectors_sql
+            rows_sql.append(f"(%s, %s, {title}, {autocomplete}, {body}, 1.0, %s, %s)")
+        table = IndexEntry._meta.db_table
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (content_type_id, object_id, title, "  # noqa: S608
+                "autocomplete, body, title_norm, title_text, body_text) "
+                f"(VALUES {', '.join(rows_sql)}) "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                "title = EXCLUDED.title, title_norm = 1.0, "
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                params,
+            )
+        self._refresh_title_norms()
+
+
+class HubPostgresIndex(FacetRowsIndexMixin, LanguagePostgresIndex):
+    pass
+
+
+def _folded(query):
+    if isinstance(query, PlainText):
+        words = query_words(query.query_string, keep_stopwords=True)
+        if words:
+            return PlainText(" ".join(words), operator=query.operator)
+    return query
+
+
+class HubPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        return super().build_tsquery_content(_folded(query), config, invert)
+
+
+class HubPostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        return super().build_tsquery_content(_folded(query), config, invert)
+
+
+class HubPostgresSearchBackend(PostgresSearchBackend):
+    index_class = HubPostgresIndex
+    query_compiler_class = HubPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = HubPostgresAutocompleteQueryCompiler
+    is_search_engine = False
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = self.config or NEUTRAL_CONFIG
+
+    def for_language(self, language):
+        """This backend, querying with `language`'s configuration."""
+        variant = copy.copy(self)
+        variant.config = LANGUAGE_CONFIGS.get(language, NEUTRAL_CONFIG)
+        return variant
+
+
+SearchBackend = HubPostgresSearchBackend

@@ -1,0 +1,189 @@
+"""What the hub adds to Wagtail's Elasticsearch 8 and OpenSearch 2 backends.
+
+* Analysis: ``hub_en`` and ``hub_fr`` analysers (elision, possessives, stop words,
+  accent folding, light stemming), and autocomplete analysers that also fold accents
+  and drop elisions on both sides ("l'éval" finds "L'évaluation").
+* Mapping: every analysed text field gets ``.en`` and ``.fr`` sub-fields (see the
+  package docstring); hub pages get keyword fields for the facets, their language and a
+  date to sort by (``hub_*``), from search/documents.py.
+* Indexing: a batch of pages has its facet data computed in a fixed number of queries
+  before Wagtail builds the documents.
+* ``run_search()``: one search request with a time limit, the only difference between
+  the two clients that the search service needs to know about.
+"""
+
+from copy import deepcopy
+
+from modelsearch.utils import deep_update
+
+from search.documents import (
+    FACETS,
+    is_hub_page_model,
+    prefetch_search_data,
+    search_data,
+)
+
+LANGUAGES = ("en", "fr")
+FRENCH_ELISIONS = [
+    "l", "m", "t", "qu", "n", "s", "j", "d", "c",
+    "jusqu", "quoiqu", "lorsqu", "puisqu",
+]  # fmt: skip
+
+ANALYSIS_SETTINGS = {
+    "settings": {
+        "index": {"number_of_shards": 1, "number_of_replicas": 0},
+        "analysis": {
+            "filter": {
+                "hub_elision": {
+                    "type": "elision",
+                    "articles_case": True,
+                    "articles": FRENCH_ELISIONS,
+                },
+                "hub_fr_stop": {"type": "stop", "stopwords": "_french_"},
+                "hub_fr_stem": {"type": "stemmer", "language": "light_french"},
+                "hub_en_possessive": {
+                    "type": "stemmer",
+                    "language": "possessive_english",
+                },
+                "hub_en_stop": {"type": "stop", "stopwords": "_english_"},
+                "hub_en_stem": {"type": "stemmer", "language": "english"},
+            },
+            "analyzer": {
+                "hub_fr": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "hub_elision",
+                        "lowercase",
+                        "hub_fr_stop",
+                        "asciifolding",
+                        "hub_fr_stem",
+                    ],
+                },
+                "hub_en": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "hub_elision",
+                        "hub_en_possessive",
+                        "lowercase",
+                        "hub_en_stop",
+                        "asciifolding",
+                        "hub_en_stem",
+                    ],
+                },
+                # Wagtail's own autocomplete analyser, redefined to drop elisions.
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["hub_elision", "asciifolding", "lowercase", "edgengram"],
+                },
+                "hub_autocomplete": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["hub_elision", "asciifolding", "lowercase"],
+                },
+            },
+        },
+    }
+}
+
+HUB_PROPERTIES = {f"hub_{facet}": {"type": "keyword"} for facet in FACETS}
+HUB_PROPERTIES.update(
+    {
+        "hub_language": {"type": "keyword"},
+        "hub_date": {"type": "date", "format": "date"},
+    }
+)
+
+
+def facet_field(facet):
+    return f"hub_{facet}"
+
+
+def language_field(name, language):
+    return f"{name}.{language}"
+
+
+def add_language_subfields(properties):
+    """Give each analysed text property an .en and a .fr sub-field (in place)."""
+    for mapping in properties.values():
+        if mapping.get("type") == "nested":
+            add_language_subfields(mapping["properties"])
+        elif mapping.get("type") == "text" and "analyzer" not in mapping:
+            mapping.setdefault("fields", {}).update(
+                {
+                    language: {
+                        "type": "text",
+                        "analyzer": f"hub_{language}",
+                        # Offsets make highlighting long texts cheap.
+                        "index_options": "offsets",
+                    }
+                    for language in LANGUAGES
+                }
+            )
+
+
+def hub_document_fields(page):
+    data = search_data(page)
+    fields = {facet_field(facet): list(data.facets.get(facet, ())) for facet in FACETS}
+    fields["hub_language"] = page.locale.language_code
+    fields["hub_date"] = data.date.isoformat() if data.date else None
+    return fields
+
+
+class HubMappingMixin:
+    edgengram_analyzer_config = {
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": "hub_autocomplete",
+    }
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        add_language_subfields(mapping["properties"])
+        if is_hub_page_model(self.model):
+            mapping["properties"].update(deepcopy(HUB_PROPERTIES))
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        if is_hub_page_model(type(obj)):
+            document.update(hub_document_fields(obj))
+        return document
+
+
+class HubIndexMixin:
+    def add_items(self, model, items):
+        items = list(items)
+        if is_hub_page_model(model):
+            prefetch_search_data(items)
+            _prefetch_locales(items)
+        return super().add_items(model, items)
+
+
+class HubEngineMixin:
+    """Settings shared by both engine backends; ``INDEX_SETTINGS`` still overrides."""
+
+    is_search_engine = True
+
+    def __init__(self, params):
+        params = dict(params)
+        params["INDEX_SETTINGS"] = deep_update(
+            deepcopy(ANALYSIS_SETTINGS), params.get("INDEX_SETTINGS", {})
+        )
+        super().__init__(params)
+
+    def page_index_name(self):
+        from wagtail.models import Page
+
+        return self.get_index_for_model(Page).name
+
+
+def _prefetch_locales(pages):
+    """Wagtail's Locale objects of a batch, shared, so page.locale costs no query."""
+    from wagtail.models import Locale
+
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    for page in pages:
+        if page.locale_id in locales:
+            page.locale = locales[page.locale_id]

@@ -1,0 +1,190 @@
+"""Searching with the database backend (PostgreSQL or SQLite): Wagtail's full-text
+search ranks the matching pages of each language, then the facet rows that the backend
+keeps beside its index (search.PageFacet) give every page's facets in one query, and
+the counting, filtering, sorting and paging happen here. A fixed number of queries,
+whatever the number of results.
+
+Snippets are cut from the page's summary (or the first text field that matches), and
+the matched words marked after HTML escaping (search.text.mark_matches).
+"""
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from modelsearch.query import PlainText
+from wagtail.models import Locale, Page
+
+from hub.pages.visibility import public
+
+from .documents import FACETS, hub_page_models, page_type, result_type_label
+from .outcome import FoundPage, Outcome
+from .text import mark_matches, query_words
+
+MAX_MATCHES = 10_000
+SNIPPET_LENGTH = 220
+
+
+def hub_pages(language_codes):
+    """Live, public hub pages in these languages (a queryset the backends accept)."""
+    locale_ids = Locale.objects.filter(language_code__in=language_codes).values("pk")
+    content_types = ContentType.objects.get_for_models(*hub_page_models()).values()
+    return public(
+        Page.objects.live().filter(
+            locale_id__in=locale_ids, content_type__in=list(content_types)
+        )
+    )
+
+
+def search(backend, query, selected):
+    from .models import PageFacet
+
+    if query.text:
+        ranked = _ranked_page_ids(backend, query)
+        rows = PageFacet.objects.filter(page_id__in=ranked)
+    else:  # filters alone: browse every page, newest first
+        ranked = None
+        rows = PageFacet.objects.filter(page__in=hub_pages(query.languages))
+    facets_of = defaultdict(lambda: defaultdict(set))
+    for page_id, facet, value in rows.values_list("page_id", "facet", "value"):
+        facets_of[page_id][facet].add(value)
+    if ranked is None:
+        ranked = list(facets_of)
+
+    def passes(page_id, ignored=None):
+        page_facets = facets_of.get(page_id, {})
+        return all(
+            page_facets.get(facet, set()) & set(keys)
+            for facet, keys in selected.items()
+            if facet != ignored
+        )
+
+    counts = {facet: defaultdict(int) for facet in FACETS}
+    for page_id in ranked:
+        for facet in FACETS:
+            if passes(page_id, ignored=facet):
+                for value in facets_of.get(page_id, {}).get(facet, ()):
+                    counts[facet][value] += 1
+    matching = [page_id for page_id in ranked if passes(page_id)]
+    if query.sort == "date" or not query.text:
+        # Newest first, undated last; stable, so relevance breaks ties.
+        matching.sort(
+            key=lambda page_id: max(facets_of.get(page_id, {}).get("date", {""})),
+            reverse=True,
+        )
+    total = len(matching)
+    last_page = max(1, -(-total // query.per_page))
+    page = min(query.page, last_page)
+    start = (page - 1) * query.per_page
+    shown = matching[start : start + query.per_page]
+    snippets = _snippets(shown, query)
+    hits = []
+    for page_id in shown:
+        page_facets = facets_of.get(page_id, {})
+        date = next(iter(page_facets.get("date", ())), None)
+        hits.append(
+            FoundPage(
+                page_id=page_id,
+                type=next(iter(page_facets.get("type", ())), ""),
+                date=_date(date),
+                snippet=snippets.get(page_id, ""),
+            )
+        )
+    return Outcome(
+        hits=hits,
+        total=total,
+        page=page,
+        counts={facet: dict(values) for facet, values in counts.items()},
+        total_without_filters=len(ranked),
+    )
+
+
+def _ranked_page_ids(backend, query):
+    """Pks of the pages matching all the words (else any of them), best first; each
+    language is searched with its own analysis, then the languages are merged."""
+    for operator in ("and", "or"):
+        scored = []
+        for language in query.languages:
+            language_backend = backend.for_language(language)
+            results = language_backend.search(
+                PlainText(query.text, operator=operator),
+                hub_pages([language]).only("pk"),
+            ).annotate_score("_search_score")
+            sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
+            scored += [
+                (sign * (page._search_score or 0), page.pk)
+                for page in results[:MAX_MATCHES]
+            ]
+        if scored or len(query_words(query.text)) < 2:
+            break
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return [page_id for _score, page_id in scored][:MAX_MATCHES]
+
+
+def suggest(backend, text, language, limit):
+    if not query_words(text, keep_stopwords=True):
+        return []
+    results = backend.for_language(language).autocomplete(
+        text, hub_pages([language]).only("pk")
+    )
+    return [page.pk for page in results[:limit]]
+
+
+def pages_for_display(page_ids):
+    """{pk: page} with what a result shows, in one query: title, URL, type, language."""
+    from hub.pages.localization import language_code
+
+    pages = {}
+    fields = ("id", "title", "url_path", "locale_id", "content_type_id", "path")
+    for page in Page.objects.filter(pk__in=page_ids).only(*fields):
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        page.search_type = page_type(model)
+        page.search_type_label = result_type_label(model)
+        page.search_language = language_code(page.locale_id)
+        pages[page.pk] = page
+    return pages
+
+
+def _snippets(page_ids, query):
+    if not page_ids:
+        return {}
+    snippets = {}
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        from hub.pages.localization import language_code
+
+        language = language_code(page.locale_id)
+        words = query_words(query.text, language)
+        texts = list(_texts(page))
+        snippet = ""
+        for text in texts:
+            candidate = mark_matches(text, words, language, SNIPPET_LENGTH)
+            if "<mark>" in candidate:
+                snippet = candidate
+                break
+        if not snippet and texts:
+            snippet = mark_matches(texts[0], words, language, SNIPPET_LENGTH)
+        snippets[page.pk] = snippet
+    return snippets
+
+
+def _texts(page):
+    """The summary, then the other searchable text fields, as plain text."""
+    summary = getattr(page, "summary", "")
+    if summary:
+        yield summary
+    for search_field in type(page).get_searchable_search_fields():
+        if search_field.field_name in {"title", "summary", "search_related_names"}:
+            continue
+        value = search_field.get_value(page)
+        if isinstance(value, list | tuple):
+            value = " ".join(str(item) for item in value if item)
+        if value:
+            yield str(value)
+
+
+def _date(value):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

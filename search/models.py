@@ -1,0 +1,30 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PageFacet(models.Model):
+    """One facet value of a page ("theme" = a term's translation key, "year" = 2019,
+    "date" = 2019-05-01 for sorting...), written by the database search backend with the
+    page's index entry (search/backends/database.py), so that it is exactly as fresh."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    facet = models.CharField(_("facet"), max_length=20)
+    value = models.CharField(_("value"), max_length=64)
+
+    class Meta:
+        verbose_name = _("page facet")
+        verbose_name_plural = _("page facets")
+        indexes = [models.Index(fields=["facet", "value"], name="search_facet_value")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "facet", "value"], name="search_page_facet_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.facet}={self.value}"

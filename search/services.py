@@ -1,0 +1,287 @@
+"""The hub's search service: one entry point for the search page, its JSON, the
+suggestions and the benchmarks, whatever backend answers.
+
+    query = SearchQuery.from_params(request.GET, language="fr")
+    results = search_pages(query, request)
+    suggestions = suggest_pages("l'éval", "fr", request)
+
+The search engine (Elasticsearch or OpenSearch) answers when one is configured
+(engine_search.py); the database backend answers otherwise (database_search.py), and
+also when the engine fails or is slower than SEARCH_ENGINE_TIMEOUT: the results then
+say so (``engine_unavailable``), a warning is logged, and the engine is left alone for
+ENGINE_REST_SECONDS before it is tried again.
+"""
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from modelsearch.backends import get_search_backend
+
+from . import database_search, engine_search
+from .documents import FACETS
+from .facets import FacetCatalogue
+from .text import clean_query
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+MAX_PAGE = 500  # deep pages are refused by engines (from + size <= 10,000)
+SORTS = ("relevance", "date")
+ALL_LANGUAGES = "all"
+ENGINE_REST_SECONDS = 15
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    language: str = "en"
+    all_languages: bool = False
+    # facet -> selected values as in URLs (slugs, type values, country codes, years)
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @classmethod
+    def from_params(cls, params, language):
+        """From a query string (a QueryDict or a plain dict of lists), forgiving any
+        malformed value: an unknown sort is relevance, a bad page number is 1."""
+        getlist = params.getlist if hasattr(params, "getlist") else params.get
+        text = clean_query(_first(params.get("q", "")))
+        sort = _first(params.get("sort", "")) or "relevance"
+        try:
+            page = int(_first(params.get("page", "")) or 1)
+        except (TypeError, ValueError):
+            page = 1
+        filters = {}
+        for facet in FACETS:
+            values = getlist(facet) or []
+            if isinstance(values, str):
+                values = [values]
+            values = [clean_query(v) for v in values if clean_query(v)]
+            if values:
+                filters[facet] = values
+        return cls(
+            text=text,
+            language=language,
+            all_languages=_first(params.get("lang", "")) == ALL_LANGUAGES,
+            filters=filters,
+            sort=sort if sort in SORTS else "relevance",
+            page=min(max(page, 1), MAX_PAGE),
+        )
+
+    @property
+    def languages(self):
+        if self.all_languages:
+            return [code for code, _name in settings.LANGUAGES]
+        return [self.language]
+
+    @property
+    def is_empty(self):
+        """Nothing asked: no words and no filter."""
+        return not self.text and not self.filters
+
+
+@dataclass
+class SearchHit:
+    page_id: int
+    title: str
+    url: str
+    type: str  # type facet value: "case-study", ...
+    type_label: str
+    language: str
+    date: object  # datetime.date or None
+    snippet: str  # safe HTML: escaped text with <mark> around matched words
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    hits: list
+    total: int
+    page: int
+    num_pages: int
+    facets: list
+    selected: dict  # facet -> index keys actually applied
+    total_without_filters: int = 0
+    backend: str = "database"  # "engine" or "database"
+    engine_unavailable: bool = False
+
+    @property
+    def start_index(self):
+        return (self.page - 1) * self.query.per_page + 1
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+
+@dataclass
+class Suggestion:
+    title: str
+    url: str
+    type: str
+    type_label: str
+
+
+# -- backends ---------------------------------------------------------------------
+
+_backends = {}
+_engine_resting_until = 0.0
+
+
+@receiver(setting_changed)
+def _forget_backends(setting, **kwargs):
+    if setting in {"WAGTAILSEARCH_BACKENDS", "SEARCH_ENGINE_TIMEOUT"}:
+        _backends.clear()
+        engine_recovered()
+
+
+def _backend(alias):
+    if alias not in _backends:
+        _backends[alias] = get_search_backend(alias)
+    return _backends[alias]
+
+
+def search_engine():
+    """The configured search engine backend, or None when the database answers."""
+    backend = _backend("default")
+    return backend if getattr(backend, "is_search_engine", False) else None
+
+
+def database_backend():
+    alias = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    backend = _backend(alias)
+    if getattr(backend, "is_search_engine", False):
+        raise RuntimeError(
+            "WAGTAILSEARCH_BACKENDS needs a 'database' backend beside the engine."
+        )
+    return backend
+
+
+def engine_recovered():
+    global _engine_resting_until
+    _engine_resting_until = 0.0
+
+
+def _with_fallback(engine_call, database_call):
+    """(result, backend name, engine_unavailable) from the engine if it answers."""
+    global _engine_resting_until
+    engine = search_engine()
+    if engine is not None and time.monotonic() >= _engine_resting_until:
+        try:
+            return engine_call(engine), "engine", False
+        except Exception as error:  # noqa: BLE001 - any engine failure falls back
+            logger.warning(
+                "Search engine unavailable, answering from the database: %s: %s",
+                type(error).__name__,
+                str(error)[:300],
+            )
+            _engine_resting_until = time.monotonic() + ENGINE_REST_SECONDS
+    return database_call(database_backend()), "database", engine is not None
+
+
+# -- searching ----------------------------------------------------------------------
+
+
+def search_pages(query, request=None):
+    """Search live public hub pages: SearchResults with hits, facets and counts."""
+    catalogue = FacetCatalogue(query.language)
+    selected = {
+        facet: keys
+        for facet, values in query.filters.items()
+        if (keys := catalogue.index_keys(facet, values))
+    }
+    if query.is_empty:
+        return SearchResults(
+            query=query,
+            hits=[],
+            total=0,
+            page=1,
+            num_pages=0,
+            facets=catalogue.build({}, selected),
+            selected=selected,
+        )
+    timeout = settings.SEARCH_ENGINE_TIMEOUT
+    outcome, backend, unavailable = _with_fallback(
+        lambda engine: engine_search.search(engine, query, selected, timeout),
+        lambda database: database_search.search(database, query, selected),
+    )
+    num_pages = max(1, math.ceil(outcome.total / query.per_page))
+    hits = _hits(outcome, request, query)
+    return SearchResults(
+        query=query,
+        hits=hits,
+        total=outcome.total,
+        page=outcome.page,
+        num_pages=num_pages if outcome.total else 0,
+        facets=catalogue.build(outcome.counts, selected),
+        selected=selected,
+        total_without_filters=outcome.total_without_filters,
+        backend=backend,
+        engine_unavailable=unavailable,
+    )
+
+
+def suggest_pages(text, language, request=None, limit=8):
+    """Pages whose title (or summary) starts with what the reader is typing."""
+    text = clean_query(text)
+    if not text.strip():
+        return []
+    timeout = settings.SEARCH_ENGINE_TIMEOUT
+    page_ids, _backend_name, _unavailable = _with_fallback(
+        lambda engine: engine_search.suggest(engine, text, language, limit, timeout),
+        lambda database: database_search.suggest(database, text, language, limit),
+    )
+    pages = database_search.pages_for_display(page_ids)
+    suggestions = []
+    for page_id in page_ids:
+        page = pages.get(page_id)
+        if page is None:
+            continue
+        suggestions.append(
+            Suggestion(
+                title=page.title,
+                url=page.get_url(request) or "",
+                type=page.search_type,
+                type_label=page.search_type_label,
+            )
+        )
+    return suggestions
+
+
+def _hits(outcome, request, query):
+    pages = database_search.pages_for_display([hit.page_id for hit in outcome.hits])
+    hits = []
+    for found in outcome.hits:
+        page = pages.get(found.page_id)
+        if page is None:  # deleted since it was indexed
+            continue
+        hits.append(
+            SearchHit(
+                page_id=page.pk,
+                title=page.title,
+                url=page.get_url(request) or "",
+                type=found.type or page.search_type,
+                type_label=page.search_type_label,
+                language=page.search_language,
+                date=found.date,
+                snippet=found.snippet,
+            )
+        )
+    return hits
+
+
+def _first(value):
+    if isinstance(value, list | tuple):
+        return value[0] if value else ""
+    return value or ""

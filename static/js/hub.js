@@ -96,3 +96,226 @@
         init();
     }
 })();
+
+/* ==========================================================================
+   Search suggestions as you type (issue 3): the ARIA 1.2 combobox pattern.
+   Markup: templates/includes/search_combobox.html. Without JavaScript the box is
+   a plain search field. Keys: Down/Up move through the suggestions (opening the
+   list), Enter opens the highlighted page (or searches when none is), Escape
+   closes the list (then clears the field), Tab leaves. The number of suggestions
+   is announced through a polite live region.
+   ========================================================================== */
+(function () {
+    "use strict";
+
+    var MIN_LENGTH = 2;
+    var DELAY = 150;
+
+    function setUpCombobox(root) {
+        var input = root.querySelector("[role=combobox]");
+        var listbox = root.querySelector("[role=listbox]");
+        var status = root.querySelector("[data-combobox-status]");
+        var url = root.getAttribute("data-suggest-url");
+        if (!input || !listbox || !url || !window.fetch) {
+            return;
+        }
+        var options = [];
+        var active = -1;
+        var timer = null;
+        var controller = null;
+        var shownFor = null;
+
+        function isOpen() {
+            return !listbox.hidden;
+        }
+
+        function open() {
+            if (options.length) {
+                listbox.hidden = false;
+                input.setAttribute("aria-expanded", "true");
+            }
+        }
+
+        function close() {
+            listbox.hidden = true;
+            input.setAttribute("aria-expanded", "false");
+            setActive(-1);
+        }
+
+        function setActive(index) {
+            active = index;
+            options.forEach(function (option, position) {
+                option.setAttribute("aria-selected", position === index ? "true" : "false");
+            });
+            if (index >= 0 && options[index]) {
+                input.setAttribute("aria-activedescendant", options[index].id);
+                options[index].scrollIntoView({block: "nearest"});
+            } else {
+                input.removeAttribute("aria-activedescendant");
+            }
+        }
+
+        function announce(count) {
+            var message;
+            if (count === 0) {
+                message = root.getAttribute("data-status-none");
+            } else if (count === 1) {
+                message = root.getAttribute("data-status-one");
+            } else {
+                message = (root.getAttribute("data-status-many") || "").replace("{count}", count);
+            }
+            if (status) {
+                status.textContent = message || "";
+            }
+        }
+
+        function openPage(option) {
+            var target = option && option.getAttribute("data-url");
+            if (target) {
+                window.location.assign(target);
+            }
+        }
+
+        function render(items, query) {
+            listbox.textContent = "";
+            options = items.map(function (item, position) {
+                var option = document.createElement("li");
+                option.id = listbox.id + "-" + position;
+                option.className = "combobox__option";
+                option.setAttribute("role", "option");
+                option.setAttribute("aria-selected", "false");
+                option.setAttribute("data-url", item.url);
+                var type = document.createElement("span");
+                type.className = "combobox__option-type";
+                type.textContent = item.type_label;
+                var title = document.createElement("span");
+                title.className = "combobox__option-title";
+                title.textContent = item.title;
+                option.appendChild(type);
+                option.appendChild(title);
+                // Keep the focus in the field: the click then opens the page.
+                option.addEventListener("mousedown", function (event) {
+                    event.preventDefault();
+                });
+                option.addEventListener("click", function () {
+                    openPage(option);
+                });
+                listbox.appendChild(option);
+                return option;
+            });
+            shownFor = query;
+            setActive(-1);
+            if (options.length) {
+                open();
+            } else {
+                close();
+            }
+            announce(options.length);
+        }
+
+        function requestSuggestions() {
+            var query = input.value.trim();
+            if (query.length < MIN_LENGTH) {
+                if (controller) {
+                    controller.abort();
+                }
+                options = [];
+                listbox.textContent = "";
+                shownFor = null;
+                close();
+                if (status) {
+                    status.textContent = "";
+                }
+                return;
+            }
+            if (query === shownFor) {
+                open();
+                return;
+            }
+            if (controller) {
+                controller.abort();
+            }
+            controller = window.AbortController ? new AbortController() : null;
+            var address = url + "?q=" + encodeURIComponent(query);
+            window.fetch(address, {
+                headers: {"Accept": "application/json"},
+                credentials: "same-origin",
+                signal: controller ? controller.signal : undefined
+            }).then(function (response) {
+                return response.ok ? response.json() : {suggestions: []};
+            }).then(function (data) {
+                if (input.value.trim() === query) {
+                    render(data.suggestions || [], query);
+                }
+            }).catch(function () {
+                // Aborted or offline: the field keeps working as a plain search box.
+            });
+        }
+
+        input.addEventListener("input", function () {
+            window.clearTimeout(timer);
+            timer = window.setTimeout(requestSuggestions, DELAY);
+        });
+
+        input.addEventListener("keydown", function (event) {
+            if (event.key === "ArrowDown" || event.key === "Down") {
+                if (!options.length) {
+                    requestSuggestions();
+                    return;
+                }
+                event.preventDefault();
+                if (!isOpen()) {
+                    open();
+                }
+                setActive(active + 1 >= options.length ? 0 : active + 1);
+            } else if (event.key === "ArrowUp" || event.key === "Up") {
+                if (!options.length) {
+                    return;
+                }
+                event.preventDefault();
+                if (!isOpen()) {
+                    open();
+                }
+                setActive(active <= 0 ? options.length - 1 : active - 1);
+            } else if (event.key === "Enter") {
+                if (isOpen() && active >= 0) {
+                    event.preventDefault();
+                    openPage(options[active]);
+                }
+            } else if (event.key === "Escape" || event.key === "Esc") {
+                if (isOpen()) {
+                    event.preventDefault();
+                    close();
+                } else if (input.value) {
+                    event.preventDefault();
+                    input.value = "";
+                    options = [];
+                    shownFor = null;
+                }
+            } else if (event.key === "Tab") {
+                close();
+            }
+        });
+
+        input.addEventListener("blur", function () {
+            close();
+        });
+
+        input.addEventListener("focus", function () {
+            if (options.length && input.value.trim() === shownFor) {
+                open();
+            }
+        });
+    }
+
+    function init() {
+        var boxes = document.querySelectorAll("[data-search-combobox]");
+        Array.prototype.forEach.call(boxes, setUpCombobox);
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", init);
+    } else {
+        init();
+    }
+})();

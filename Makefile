@@ -42,7 +42,7 @@ install: $(BIN)/python ## Create .venv, install requirements.lock, compile trans
 run: install ## Migrate, load the demo site, ensure an admin, serve on 127.0.0.1:8000 (SQLite)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_admin --url http://$(RUNSERVER_ADDR)/admin/
 	$(MANAGE) runserver $(RUNSERVER_ADDR)
 
 # Services this recipe starts are stopped on exit, pass or fail; ones already running

@@ -16,10 +16,6 @@ from hub.events import services
 from hub.events.models import Registration
 from hub.events.testing import make_event_site, service_data
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here
-# between browser steps are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -39,9 +35,12 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser(event):
+def browser(event, monkeypatch):
     # Started after the database is set up for the test: Playwright's event loop
     # would otherwise hide the connection that restores the serialized rollback.
+    # That loop runs in this thread; the ORM calls made between browser steps are
+    # still synchronous and safe. Only for this test: subprocesses must not inherit it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not CHROMIUM.exists():
         message = (
             "Chromium is missing at /usr/bin/chromium: install the Debian package "

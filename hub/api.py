@@ -6,6 +6,7 @@ page's language, and accept Wagtail's `?locale=fr` plus taxonomy filters by slug
 (`?type=practices.CaseStudyPage&theme=entrepreneurship&region=bretagne`).
 """
 
+from django.urls import path
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -61,7 +62,9 @@ def _other_page_fields():
             APIField("agenda"),
             api.field(
                 "organisers",
-                lambda page: [api.term(org) for org in page.organisers.all()],
+                lambda page: [
+                    api.term(org) for org in page.localize_items(page.organisers.all())
+                ],
             ),
             api.field(
                 "related_case_study",
@@ -104,7 +107,18 @@ class TaxonomyFilter(BaseFilterBackend):
         return queryset
 
 
-class HubPagesAPIViewSet(PagesAPIViewSet):
+class JSONErrorsMixin:
+    """API errors stay JSON at their own address. Django's LocaleMiddleware answers a
+    404 outside i18n_patterns with a redirect to /en/<path>, which Wagtail's page
+    catch-all would serve as an HTML page; it reads `request.urlconf`, so the API
+    names a URL conf without language prefixes."""
+
+    def dispatch(self, request, *args, **kwargs):
+        request.urlconf = __name__
+        return super().dispatch(request, *args, **kwargs)
+
+
+class HubPagesAPIViewSet(JSONErrorsMixin, PagesAPIViewSet):
     filter_backends = [TaxonomyFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         TAXONOMY_PARAMETERS
@@ -123,7 +137,18 @@ class HubPagesAPIViewSet(PagesAPIViewSet):
         return super().get_body_fields(model)
 
 
+class HubImagesAPIViewSet(JSONErrorsMixin, ImagesAPIViewSet):
+    pass
+
+
+class HubDocumentsAPIViewSet(JSONErrorsMixin, DocumentsAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", HubPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", HubImagesAPIViewSet)
+api_router.register_endpoint("documents", HubDocumentsAPIViewSet)
+
+# The URL conf named by JSONErrorsMixin: the API alone, without language prefixes.
+urlpatterns = [path("api/v2/", api_router.urls)]

@@ -58,7 +58,8 @@ def is_money(figure):
 def participants(figures):
     """The number of participants among key figures (the first that counts them)."""
     for figure in figures:
-        if _mentions(figure, PARTICIPANT_WORDS) and not is_money(figure):
+        counts_people = not is_money(figure) and figure["unit"].strip() != "%"
+        if _mentions(figure, PARTICIPANT_WORDS) and counts_people:
             if figure["value"] is not None:
                 return figure["value"]
     return None

@@ -108,7 +108,7 @@ def build_library(extra=0):
         "bravo",
         (2018, 1, 1),
         (2021, 6, 30),
-        summary="=HYPERLINK(\"http://evil.example\")",
+        summary='=HYPERLINK("http://evil.example")',
         total_budget=Decimal("10000000"),
         total_budget_source="Partner page",
         erdf_contribution=Decimal("6900000"),

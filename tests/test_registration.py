@@ -393,3 +393,35 @@ def test_any_input_gets_a_page_never_a_500(
 @pytest.fixture
 def django_settings_rate_limit_off(settings):
     settings.HUB_REGISTRATION_RATE_LIMIT = 0
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_client(
+    client, event, settings
+):
+    settings.HUB_REGISTRATION_RATE_LIMIT = 1
+    settings.HUB_TRUSTED_PROXY_COUNT = 1
+    cache.clear()
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    first = client.post(
+        register_url(event["en"]),
+        registration_data(email="a1@example.org"),
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+        **proxy,
+    )
+    assert first.status_code == 302
+    # Another visitor behind the same proxy keeps their own allowance...
+    second = client.post(
+        register_url(event["en"]),
+        registration_data(email="a2@example.org"),
+        HTTP_X_FORWARDED_FOR="198.51.100.2",
+        **proxy,
+    )
+    assert second.status_code == 302
+    # ...and a forged left-most entry does not buy a new one.
+    forged = client.post(
+        register_url(event["en"]),
+        registration_data(email="a3@example.org"),
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.2",
+        **proxy,
+    )
+    assert "Too many registrations" in forged.content.decode()

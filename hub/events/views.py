@@ -1,7 +1,5 @@
 """Public views of an event: registration, the secret manage page, iCalendar."""
 
-import os
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import (
@@ -26,18 +24,25 @@ SESSION_KEY = "hub_events_registered"
 
 def rate_limit():
     """(registrations allowed, per this many seconds) per address; 0 disables it."""
-    limit = getattr(settings, "HUB_REGISTRATION_RATE_LIMIT", None)
-    if limit is None:
-        limit = os.environ.get("HUB_REGISTRATION_RATE_LIMIT", "5")
-    window = getattr(settings, "HUB_REGISTRATION_RATE_WINDOW", 600)
-    try:
-        return int(limit), int(window)
-    except ValueError:
-        return 5, 600
+    return settings.HUB_REGISTRATION_RATE_LIMIT, settings.HUB_REGISTRATION_RATE_WINDOW
+
+
+def client_address(request):
+    """The client's address: REMOTE_ADDR, or behind N trusted proxies the address
+    the outermost of them saw (the N-th from the right in X-Forwarded-For)."""
+    proxies = settings.HUB_TRUSTED_PROXY_COUNT
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if proxies > 0 and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _rate_key(request):
-    return "hub:events:register:" + request.META.get("REMOTE_ADDR", "unknown")
+    return "hub:events:register:" + client_address(request)
 
 
 def _rate_limited(request, count_this_one):

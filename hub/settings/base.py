@@ -218,3 +218,11 @@ LOGGING = {
 HUB_REGISTRATION_RETENTION_DAYS = int(
     os.environ.get("HUB_REGISTRATION_RETENTION_DAYS", "30")
 )
+# Registrations allowed per client address in a window of seconds (0 disables).
+HUB_REGISTRATION_RATE_LIMIT = int(os.environ.get("HUB_REGISTRATION_RATE_LIMIT", "5"))
+HUB_REGISTRATION_RATE_WINDOW = int(
+    os.environ.get("HUB_REGISTRATION_RATE_WINDOW", "600")
+)
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the
+# client is REMOTE_ADDR). Only the addresses those proxies added are trusted.
+HUB_TRUSTED_PROXY_COUNT = int(os.environ.get("HUB_TRUSTED_PROXY_COUNT", "0"))

@@ -3,6 +3,12 @@ import os
 import pytest
 from django.conf import settings
 
+from tests.search_support import (  # noqa: F401 - fixtures of the search tests
+    ENGINE_MISSING,
+    engine_index_prefix,
+    search_backend,
+)
+
 
 def pytest_configure(config):
     engine = settings.DATABASES["default"]["ENGINE"]
@@ -12,6 +18,8 @@ def pytest_configure(config):
             "server, or set DATABASE_URL=postgres://user:password@host:port/name.",
             returncode=2,
         )
+    if os.environ.get("CI") == "true" and not os.environ.get("ELASTICSEARCH_URL"):
+        pytest.exit(ENGINE_MISSING, returncode=2)
 
 
 @pytest.fixture

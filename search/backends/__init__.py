@@ -21,9 +21,10 @@ and the database backend has a single shared table whatever the alias.
 
 Instead every text field of the engine's mapping, including Wagtail's ``_all_text``
 catch-all, carries two analysed sub-fields, ``.en`` (English stemming, possessives) and
-``.fr`` (elision of l', d', qu'..., light French stemming), both folding accents. A page is indexed once; a query in French reads the ``.fr``
-sub-fields of French pages, an "all languages" query reads each page through its own
-language's sub-field. The admin keeps working on the unsuffixed fields.
+``.fr`` (elision of l', d', qu'..., light French stemming), both folding accents. A
+page is indexed once; a query in French reads the ``.fr`` sub-fields of French pages,
+an "all languages" query reads each page through its own language's sub-field. The
+admin keeps working on the unsuffixed fields.
 
 On the database backend, PostgreSQL indexes each page with its own language's text
 search configuration (``french`` or ``english``) and is queried with the locale's;

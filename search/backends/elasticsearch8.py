@@ -2,6 +2,7 @@
 
 Production runs Elasticsearch 8 (compose.yaml); the client's major version matches."""
 
+from elasticsearch import Elasticsearch
 from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8AutocompleteQueryCompiler,
     Elasticsearch8Index,
@@ -10,7 +11,7 @@ from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8SearchQueryCompiler,
 )
 
-from .engine import HubEngineMixin, HubIndexMixin, HubMappingMixin
+from .engine import HubEngineMixin, HubIndexMixin, HubMappingMixin, shared_client
 
 
 class HubElasticsearch8Mapping(HubMappingMixin, Elasticsearch8Mapping):
@@ -35,6 +36,7 @@ class HubElasticsearch8SearchBackend(HubEngineMixin, Elasticsearch8SearchBackend
     mapping_class = HubElasticsearch8Mapping
     index_class = HubElasticsearch8Index
     query_compiler_class = HubElasticsearch8SearchQueryCompiler
+    client_class = staticmethod(shared_client(Elasticsearch))
     autocomplete_query_compiler_class = HubElasticsearch8AutocompleteQueryCompiler
 
     def run_search(self, body, timeout):

@@ -161,6 +161,25 @@ class HubIndexMixin:
         return super().add_items(model, items)
 
 
+_clients = {}
+
+
+def shared_client(client_class):
+    """A factory for `client_class` that hands out one client per configuration.
+
+    modelsearch builds a new backend, hence a new client and new connections, for every
+    object it indexes and every search; sharing the (thread-safe) client keeps its
+    connections open between requests."""
+
+    def client(**options):
+        key = (client_class, repr(sorted(options.items(), key=lambda item: item[0])))
+        if key not in _clients:
+            _clients[key] = client_class(**options)
+        return _clients[key]
+
+    return client
+
+
 class HubEngineMixin:
     """Settings shared by both engine backends; ``INDEX_SETTINGS`` still overrides."""
 

@@ -3,6 +3,7 @@
 The local node of tests and development (scripts/elasticsearch.sh) is OpenSearch 2,
 which the elasticsearch 8 client refuses; opensearch-py 2.x talks to it."""
 
+from opensearchpy import OpenSearch
 from wagtail.search.backends.opensearch2 import (
     OpenSearch2AutocompleteQueryCompiler,
     OpenSearch2Index,
@@ -11,7 +12,7 @@ from wagtail.search.backends.opensearch2 import (
     OpenSearch2SearchQueryCompiler,
 )
 
-from .engine import HubEngineMixin, HubIndexMixin, HubMappingMixin
+from .engine import HubEngineMixin, HubIndexMixin, HubMappingMixin, shared_client
 
 
 class HubOpenSearch2Mapping(HubMappingMixin, OpenSearch2Mapping):
@@ -34,6 +35,7 @@ class HubOpenSearch2SearchBackend(HubEngineMixin, OpenSearch2SearchBackend):
     mapping_class = HubOpenSearch2Mapping
     index_class = HubOpenSearch2Index
     query_compiler_class = HubOpenSearch2SearchQueryCompiler
+    client_class = staticmethod(shared_client(OpenSearch))
     autocomplete_query_compiler_class = HubOpenSearch2AutocompleteQueryCompiler
 
     def run_search(self, body, timeout):

@@ -13,16 +13,19 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 RUNSERVER_ADDR ?= 127.0.0.1:8000
 
-# Elasticsearch hook: like PostgreSQL, a private node is started for `make test` and
-# `make services` by this script (subcommands start/url/stop/status) when it exists and
-# ELASTICSEARCH_URL is not already set. Without either, the search backend is the database.
+# Search engine: like PostgreSQL, a private node is started for `make test` and
+# `make services` by this script (subcommands start/url/stop/status) unless
+# ELASTICSEARCH_URL is set. That node is OpenSearch 2 (Elasticsearch 8 is not on Maven
+# Central), hence ELASTICSEARCH_BACKEND=opensearch2 with it; a server of your own is
+# taken as Elasticsearch 8 unless you say ELASTICSEARCH_BACKEND=opensearch2.
 ES_SCRIPT := scripts/elasticsearch.sh
 
 .PHONY: help install run test lint services services-stop bench lock clean distclean
 
 help: ## List the verbs
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Variables: PYTEST_ARGS='-k search -x', BENCH_ARGS, DATABASE_URL, ELASTICSEARCH_URL"
+	@echo "  Variables: PYTEST_ARGS='-k search -x', BENCH_ARGS, DATABASE_URL, ELASTICSEARCH_URL,"
+	@echo "             ELASTICSEARCH_BACKEND (elasticsearch8, or opensearch2 for an OpenSearch node)"
 
 $(BIN)/python:
 	@PYTHON="$(or $(PYTHON),python3)" bash scripts/system-deps.sh python
@@ -61,14 +64,15 @@ test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Chro
 	  DATABASE_URL="$$(bash scripts/postgres.sh url)"; \
 	fi; \
 	export DATABASE_URL; \
-	if [ -z "$${ELASTICSEARCH_URL:-}" ] && [ -f $(ES_SCRIPT) ]; then \
+	if [ -z "$${ELASTICSEARCH_URL:-}" ]; then \
 	  bash $(ES_SCRIPT) status >/dev/null 2>&1 || stop_es=1; \
 	  bash $(ES_SCRIPT) start; \
 	  ELASTICSEARCH_URL="$$(bash $(ES_SCRIPT) url)"; \
+	  ELASTICSEARCH_BACKEND=opensearch2; \
 	fi; \
-	if [ -n "$${ELASTICSEARCH_URL:-}" ]; then export ELASTICSEARCH_URL; fi; \
+	export ELASTICSEARCH_URL ELASTICSEARCH_BACKEND="$${ELASTICSEARCH_BACKEND:-elasticsearch8}"; \
 	echo "DATABASE_URL=$$DATABASE_URL"; \
-	echo "ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-(not set: $(ES_SCRIPT) missing)}"; \
+	echo "ELASTICSEARCH_URL=$$ELASTICSEARCH_URL ELASTICSEARCH_BACKEND=$$ELASTICSEARCH_BACKEND"; \
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install ## ruff check, ruff format --check, hadolint, lock files in agreement
@@ -86,18 +90,19 @@ lint: install ## ruff check, ruff format --check, hadolint, lock files in agreem
 	fi; \
 	exit $$status
 
-services: ## Start the private PostgreSQL (and Elasticsearch) for development
+services: ## Start the private PostgreSQL and search node (OpenSearch) for development
 	@bash scripts/postgres.sh start
-	@if [ -f $(ES_SCRIPT) ] && [ -z "$${ELASTICSEARCH_URL:-}" ]; then bash $(ES_SCRIPT) start; fi
+	@if [ -z "$${ELASTICSEARCH_URL:-}" ]; then bash $(ES_SCRIPT) start; fi
 	@echo
-	@echo "Use them in your shell (or put them in .env):"
+	@echo "Use them in your shell (or put them in .env), then index the pages once:"
 	@echo "  export DATABASE_URL=$$(bash scripts/postgres.sh url)"
-	@if [ -f $(ES_SCRIPT) ] && [ -z "$${ELASTICSEARCH_URL:-}" ]; then \
-	  echo "  export ELASTICSEARCH_URL=$$(bash $(ES_SCRIPT) url)"; fi
+	@if [ -z "$${ELASTICSEARCH_URL:-}" ]; then \
+	  echo "  export ELASTICSEARCH_URL=$$(bash $(ES_SCRIPT) url) ELASTICSEARCH_BACKEND=opensearch2"; fi
+	@echo "  $(MANAGE) update_index"
 	@echo "Stop them with: make services-stop"
 
-services-stop: ## Stop the private PostgreSQL (and Elasticsearch)
-	@if [ -f $(ES_SCRIPT) ]; then bash $(ES_SCRIPT) stop; fi
+services-stop: ## Stop the private PostgreSQL and search node
+	@bash $(ES_SCRIPT) stop
 	@bash scripts/postgres.sh stop
 
 bench: install ## Run the benchmarks (bench/run_all.sh) and print their figures

@@ -38,7 +38,7 @@ def engine_url():
 
 def engine_backends(prefix, url=None, timeout=10):
     """WAGTAILSEARCH_BACKENDS for the engine (and the database beside it)."""
-    kind = os.environ.get("ELASTICSEARCH_BACKEND", "opensearch2")
+    kind = os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch8")
     return {
         "default": {
             "BACKEND": f"search.backends.{kind}",

@@ -122,7 +122,37 @@ def compare(library, params, request):
         )
         record["page"] = page
     comparison.chosen_ids = {item.pk for item in chosen}
+    comparison.rows = rows_with_values(comparison.records)
     return comparison
+
+
+OPTIONAL_ROWS = [
+    "case_study",
+    "programme",
+    "status",
+    "action_kind",
+    "participants",
+    "territory",
+    "regions",
+    "themes",
+    "target_groups",
+    "partners",
+    "key_figures",
+]
+
+
+def rows_with_values(records):
+    """The rows worth showing: those where at least one item has a value."""
+    rows = {
+        name
+        for name in OPTIONAL_ROWS
+        if any(record[name] not in (None, "", []) for record in records)
+    }
+    if any(record["start_date"] or record["end_date"] for record in records):
+        rows.add("dates")
+    if any(record["budget_lines"] or record["cost"] for record in records):
+        rows.add("budget")
+    return rows
 
 
 @dataclass

@@ -7,8 +7,8 @@ the evidence levels that reports and guides give them (one UNION). Filters, coun
 sorting then run on those rows, so
 
 - values combine with OR within a filter and AND across filters;
-- the count beside each value is the number of results if that value were added, with
-  every other filter applied (so the counts stay right when other filters are set);
+- the count beside each value is the number of items that have it among those that
+  pass every *other* filter, so counts stay right when other filters are set;
 - sorting by participants, a key figure kept in a StreamField, works the same way on
   SQLite and PostgreSQL.
 

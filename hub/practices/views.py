@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from . import exports
 from .compare import MAX_ITEMS, MIN_ITEMS, compare
 from .filters import search_library
-from .library import SORTS, Library
+from .library import DEFAULT_SORT, SORTS, Library
 
 EXPORT_FORMATS = {"csv": exports.csv_response, "json": exports.json_response}
 
@@ -31,6 +31,7 @@ def library_view(page, request):
             "library": result,
             "children_page": result.page_obj,
             "sort_options": list(SORTS.items()),
+            "default_sort": DEFAULT_SORT,
             "terms": library.terms,
             "compare_url": page.get_url(request) + page.reverse_subpage("compare_view"),
             "min_compare": MIN_ITEMS,

@@ -82,7 +82,7 @@ def register_translation_dashboard_url():
 @hooks.register("register_reports_menu_item")
 def register_translation_dashboard_menu_item():
     return MenuItem(
-        _("Translations"),
+        _("Translation dashboard"),
         reverse("hub_translation_dashboard"),
         name="translation-dashboard",
         icon_name="wagtail-localize-language",

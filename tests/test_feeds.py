@@ -93,3 +93,16 @@ def test_feeds_are_linked_from_head_and_page(client, lib):
         assert any(href.endswith(f"/feeds/{kind}/") for href in head), head
         visible = [a["href"] for a in soup.select(".feed-links a")]
         assert any(href.endswith(f"/feeds/{kind}/") for href in visible), visible
+
+
+def test_event_items_give_the_time_at_the_venue(client, lib):
+    _channel, items = rss_items(client, "/en/feeds/events/")
+    event = next(item for item in items if item["title"] == "Event")
+    assert "(GMT)" in event["description"] or "(BST)" in event["description"]
+
+
+def test_index_pages_show_every_feed(client, lib):
+    soup = BeautifulSoup(client.get(lib["library"].url).content, "html.parser")
+    visible = [a["href"] for a in soup.select(".feed-links a")]
+    for kind in ("case-studies", "actions", "reports", "guides", "events"):
+        assert f"/en/feeds/{kind}/" in visible

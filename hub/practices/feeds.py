@@ -9,6 +9,7 @@ import uuid
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -97,7 +98,9 @@ class NewContentFeed(Feed):
     def item_description(self, item):
         start = getattr(item, "start", None)
         if start is not None and hasattr(start, "hour"):
-            when = date_format(start, "DATETIME_FORMAT")
+            # An event's time as its venue reads it, with the zone named.
+            venue_time = timezone.localtime(start, getattr(item, "tz", None))
+            when = f"{date_format(venue_time, 'DATETIME_FORMAT')} ({venue_time:%Z})"
             return f"{when} — {item.summary}" if item.summary else when
         return item.summary
 

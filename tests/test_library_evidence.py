@@ -74,6 +74,11 @@ def test_french_chart_and_map(client, lib):
     assert rows[0].th.get_text(strip=True) == "Participants"
     svg = soup.select_one(".channel-map svg")
     assert "Bretagne" in svg.find("desc").get_text()
+    # Coordinates are never written the French way (12,5 is two numbers in SVG).
+    for element in svg.select("circle, text"):
+        for attribute in ("cx", "cy", "x", "y"):
+            assert "," not in element.get(attribute, ""), element
+    assert "," not in svg["viewBox"]
 
 
 def test_channel_map_marks_the_regions(client, lib):

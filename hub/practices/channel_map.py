@@ -73,6 +73,12 @@ def project(lon, lat):
     return round(x, 1), round(y, 1)
 
 
+def svg_number(value):
+    """A coordinate as SVG reads it: never localised (a French template would write
+    12,5, which SVG reads as two numbers)."""
+    return f"{value:.1f}"
+
+
 def outline(points):
     coords = [project(lon, lat) for lon, lat in points]
     head, *tail = coords
@@ -91,10 +97,10 @@ def land_paths():
 class Marker:
     name: str
     country: str
-    x: float
-    y: float
+    x: str
+    y: str
     highlighted: bool
-    label_x: float = 0
+    label_x: str = "0"
     anchor: str = "start"
 
 
@@ -113,24 +119,28 @@ def channel_map(regions):
             Marker(
                 name=region.name,
                 country=region.get_country_display(),
-                x=x,
-                y=y,
+                x=svg_number(x),
+                y=svg_number(y),
                 highlighted=True,
-                label_x=x - 12 if right_half else x + 12,
+                label_x=svg_number(x - 12 if right_half else x + 12),
                 anchor="end" if right_half else "start",
             )
         )
     unplaced = [region for slug, region in wanted.items() if slug not in REGION_CENTRES]
     sea_x, sea_y = project(-2.6, 50.1)
     return {
-        "width": WIDTH,
-        "height": HEIGHT,
+        "width": str(WIDTH),
+        "height": str(HEIGHT),
         "land": land_paths(),
         "markers": markers,
         "unplaced": unplaced,
-        "sea_label": {"x": sea_x, "y": sea_y, "text": _("English Channel")},
+        "sea_label": {
+            "x": svg_number(sea_x),
+            "y": svg_number(sea_y),
+            "text": _("English Channel"),
+        },
         "countries": [
-            {"x": x, "y": y, "text": text}
+            {"x": svg_number(x), "y": svg_number(y), "text": text}
             for (x, y), text in (
                 (project(-1.6, 51.75), _("England")),
                 (project(0.9, 48.3), _("France")),

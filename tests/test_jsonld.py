@@ -1,6 +1,7 @@
 """schema.org JSON-LD on case studies, evaluation reports, guides and events: it parses
 and names the right type, in both languages."""
 
+import datetime
 import json
 
 import pytest
@@ -82,8 +83,15 @@ def test_event_is_an_event(client, lib):
         data = json_ld(client, lib["tree"][language]["event"])
         assert data["@type"] == "Event"
         assert data["location"]["address"]["addressCountry"] == "GB"
-        assert data["startDate"]
-        assert data["inLanguage"] == language
+        event = lib["tree"][language]["event"]
+        # The venue's local time with its offset, the same instant as stored.
+        assert datetime.datetime.fromisoformat(data["startDate"]) == event.start
+        assert data["startDate"][-6:] in ("+00:00", "+01:00")  # Europe/London
+        assert data["inLanguage"] == ["fr", "en"]  # the languages spoken there
+        assert data["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")
+        assert len(data["organizer"]) == 3
+    french = json_ld(client, lib["tree"]["fr"]["event"])
+    assert french["organizer"][0]["name"].startswith("Organisme")
 
 
 def test_case_study_with_partners(client, lib):

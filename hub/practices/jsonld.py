@@ -2,12 +2,13 @@
 
 A case study describes a funded project: a schema.org Project (an Organization) with
 its partners as members, its grant and the regions it served. An evaluation report is
-a Report about that project; a good-practice guide is a HowTo with its steps. Events
-carry their own Event description (templates/events/includes/event_json_ld.html).
+a Report about that project; a good-practice guide is a HowTo with its steps; an event
+is an Event (templates/events/includes/event_json_ld.html calls this module).
 """
 
 import json
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -203,10 +204,55 @@ def guide(page, request):
     )
 
 
+ATTENDANCE_MODES = {
+    "online": "OnlineEventAttendanceMode",
+    "hybrid": "MixedEventAttendanceMode",
+    "in_person": "OfflineEventAttendanceMode",
+}
+
+
+def event(page, request):
+    url = page.get_full_url(request)
+    place = {
+        "@type": "Place",
+        "name": page.venue or page.city,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": page.city,
+            "addressCountry": page.country,
+        },
+    }
+    online = {"@type": "VirtualLocation", "url": url}
+    location = {"online": online, "hybrid": [place, online]}.get(
+        page.event_format, place
+    )
+    related = page.related_case_study
+    return _prune(
+        {
+            "@context": CONTEXT,
+            "@type": "Event",
+            "name": page.title,
+            "description": page.summary,
+            "url": url,
+            # In the venue's time zone, with its offset: the time people travel to.
+            "startDate": timezone.localtime(page.start, page.tz).isoformat(),
+            "endDate": timezone.localtime(page.end, page.tz).isoformat(),
+            "eventAttendanceMode": "https://schema.org/"
+            + ATTENDANCE_MODES.get(page.event_format, "OfflineEventAttendanceMode"),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "inLanguage": page.languages.split("-"),
+            "location": location,
+            "organizer": [organisation(org) for org in page.localized_organisers],
+            "about": _page_ref(related, "Project", request) if related else None,
+        }
+    )
+
+
 BUILDERS = {
     "casestudypage": case_study,
     "evaluationreportpage": evaluation_report,
     "goodpracticeguidepage": guide,
+    "eventpage": event,
 }
 
 

@@ -18,7 +18,7 @@ from hub.pages.visibility import public
 
 from .documents import FACETS, hub_page_models, page_type, result_type_label
 from .outcome import FoundPage, Outcome
-from .text import mark_matches, query_words
+from .text import WORD_RE, fold, light_stem, mark_matches, query_words
 
 MAX_MATCHES = 10_000
 SNIPPET_LENGTH = 220
@@ -99,25 +99,33 @@ def search(backend, query, selected):
 
 
 def _ranked_page_ids(backend, query):
-    """Pks of the pages matching all the words (else any of them), best first; each
-    language is searched with its own analysis, then the languages are merged."""
+    """Pks of the pages matching all the words (else any of them), best first: pages
+    whose title has every word, then by the backend's rank. Each language is searched
+    with its own analysis, then the languages are merged."""
+    sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
     for operator in ("and", "or"):
         scored = []
         for language in query.languages:
-            language_backend = backend.for_language(language)
-            results = language_backend.search(
-                PlainText(query.text, operator=operator),
-                hub_pages([language]).only("pk"),
-            ).annotate_score("_search_score")
-            sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
-            scored += [
-                (sign * (page._search_score or 0), page.pk)
-                for page in results[:MAX_MATCHES]
-            ]
+            stems = [light_stem(w, language) for w in query_words(query.text, language)]
+            results = (
+                backend.for_language(language)
+                .search(
+                    PlainText(query.text, operator=operator),
+                    hub_pages([language]).only("pk", "title"),
+                )
+                .annotate_score("_search_score")
+            )
+            for page in results[:MAX_MATCHES]:
+                title_words = [fold(word) for word in WORD_RE.findall(page.title)]
+                whole_title = all(
+                    any(word.startswith(stem) for word in title_words) for stem in stems
+                )
+                score = sign * (page._search_score or 0)
+                scored.append((whole_title, score, page.pk))
         if scored or len(query_words(query.text)) < 2:
             break
-    scored.sort(key=lambda item: item[0], reverse=True)
-    return [page_id for _score, page_id in scored][:MAX_MATCHES]
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [page_id for _title, _score, page_id in scored][:MAX_MATCHES]
 
 
 def suggest(backend, text, language, limit):

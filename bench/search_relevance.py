@@ -1,0 +1,70 @@
+"""Relevance of the hub's search on judged queries: MRR and success@5.
+
+    .venv/bin/python bench/search_relevance.py [FILE.tsv] [--backend engine|database]
+
+Runs against the database and search backend configured by the environment (as
+`manage.py` does: DATABASE_URL, ELASTICSEARCH_URL, ELASTICSEARCH_BACKEND), which must
+hold the demo content (`manage.py load_demo_content`, then `manage.py update_index` for
+an engine). Without a file, ../shared/search/judged-queries.tsv. The file is
+tab-separated: lang, query, expected title fragments separated by |.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("judgements", nargs="?", help="a judged-queries .tsv file")
+    parser.add_argument(
+        "--backend",
+        choices=["engine", "database"],
+        help="force the database backend even when an engine is configured",
+    )
+    args = parser.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.dev")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test.utils import override_settings
+    from django.utils import translation
+
+    from search import relevance, services
+
+    path = (
+        Path(args.judgements)
+        if args.judgements
+        else relevance.default_judgements_path()
+    )
+    judgements = relevance.read_judgements(path)
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    if args.backend == "database" and "database" in backends:
+        backends = {"default": backends["database"]}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), translation.override("en"):
+        if args.backend == "engine" and services.search_engine() is None:
+            parser.error("no search engine configured: set ELASTICSEARCH_URL")
+        outcomes = relevance.evaluate(judgements)
+        backend = "engine" if services.search_engine() else "database"
+
+    print(f"Judged queries: {path} ({len(outcomes)} queries), backend: {backend}")
+    for outcome in outcomes:
+        judgement = outcome.judgement
+        rank = outcome.rank or "-"
+        first = outcome.titles[0] if outcome.titles else "(no result)"
+        print(
+            f"  {judgement.language}  {rank!s:>2}  {judgement.query:<32}  1st: {first}"
+        )
+    figures = relevance.summary(outcomes)
+    print(f"MRR          {figures['mrr']:.3f}")
+    print(f"success@{relevance.TOP}    {figures[f'success@{relevance.TOP}']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

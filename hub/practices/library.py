@@ -251,7 +251,7 @@ class Library:
         if with_figures:
             case_columns.append("key_figures")
             action_columns.append("outcomes")
-        by_path, by_pk = {}, {}
+        by_path = {}
         for row in self._base(CaseStudyPage).values(*case_columns):
             item = self._item(row, CASE_STUDY, row.get("key_figures"))
             item.total_budget = row["total_budget"]

@@ -17,3 +17,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The database search backend unless a search test sets up the engine with its own
+# index names (tests/search_support.py): no other test writes into the search node.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

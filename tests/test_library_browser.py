@@ -1,0 +1,114 @@
+"""A real browser through the library: filter to entrepreneurship in Brittany, compare
+two case studies, download the CSV with its accents, and an editor finds the pages
+that await translation.
+
+Headless Chromium (the Debian package) driven by Playwright, against the live server.
+"""
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from django.db import connections
+from wagtail.models import Site
+
+from hub.pages.models import StandardPage
+from tests.factories import add_page
+from tests.library_factories import build_library
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def site(live_server, locales):
+    cache.clear()
+    built = build_library()
+    port = int(live_server.url.rsplit(":", 1)[1])
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
+    built["waiting"] = add_page(
+        built["tree"]["en"]["home"], StandardPage(title="Awaiting", slug="awaiting")
+    )
+    editor = User.objects.create_user("editor", password="a-long-passphrase")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return built
+
+
+@pytest.fixture
+def browser(site, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not CHROMIUM.exists():
+        message = "Chromium is missing at /usr/bin/chromium: install `chromium`."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            connections.close_all()
+
+
+def test_filter_compare_download_and_translation_dashboard(live_server, site, browser):
+    page = browser.new_page(accept_downloads=True)
+    page.goto(live_server.url + site["tree"]["fr"]["library"].url)
+
+    page.locator("#library-filters label", has_text="Entrepreneuriat").click()
+    page.locator("#library-filters label", has_text="Bretagne").click()
+    page.get_by_role("button", name="Appliquer les filtres").or_(
+        page.get_by_role("button", name="Apply filters")
+    ).click()
+    assert "theme=entrepreneurship" in page.url and "region=bretagne" in page.url
+    titles = page.locator(".library-list .card__title").all_inner_texts()
+    assert sorted(titles) == ["Action one (FR)", "Alpha (FR)"]
+
+    page.goto(live_server.url + "/en/library/?type=case_study&sort=title")
+    page.locator("label[for^=compare-]", has_text="Alpha").click()
+    page.locator("label[for^=compare-]", has_text="Bravo").click()
+    page.get_by_role("button", name="Compare the ticked items").click()
+    assert "/en/library/compare/" in page.url
+    headers = page.locator(".compare-table thead th").all_inner_texts()
+    assert [header.split("\n")[-1] for header in headers] == ["Alpha", "Bravo"]
+    assert page.get_by_text("sources disagree").count() >= 1
+
+    page.goto(live_server.url + "/en/library/?region=bretagne&sort=title")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV (spreadsheet)").click()
+    raw = Path(download.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [row["Title"] for row in rows] == ["Action one", "Alpha", "Étoile"]
+    assert rows[1]["Summary"] == "Résumé: création d'entreprise"
+
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "a-long-passphrase")
+    page.locator("button[type=submit]").click()
+    page.goto(live_server.url + "/admin/reports/translations/")
+    french = page.locator("section[data-locale=fr]")
+    missing = french.locator("table[data-report=missing-pages] tbody tr")
+    assert any(row.startswith("Awaiting") for row in missing.all_inner_texts())
+    assert french.get_by_role("link", name="Translate").count() >= 1

@@ -92,7 +92,10 @@ def test_forty_people_for_five_places_left(locales, mailoutbox):
     # Everyone heard, after the commit, what really happened to them.
     sent = [message for message in mailoutbox if message.to[0].startswith("p")]
     assert len(sent) == THREADS
-    assert sum("confirmed" in message.subject for message in sent) == 5
+    # They asked for French (service_data's default), so the subject is French.
+    assert all(message.extra_headers["Content-Language"] == "fr" for message in sent)
+    confirmed_subject = f"Votre place est confirmée\u00a0: {event['fr'].title}"
+    assert sum(message.subject == confirmed_subject for message in sent) == 5
 
 
 def test_forty_people_through_the_form_for_five_places(locales):

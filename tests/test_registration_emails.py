@@ -54,7 +54,7 @@ def test_the_confirmation_speaks_french_and_carries_the_calendar(
     registration = register(event["en"], preferred_language="fr")
     [message] = mailoutbox
     assert message.to == ["alex@example.org"]
-    assert FRENCH_TITLE in message.subject
+    assert message.subject == f"Votre place est confirmée\u00a0: {FRENCH_TITLE}"
     assert message.extra_headers["Content-Language"] == "fr"
     # Dates in French, in the venue's zone (09:30 in London, not 10:30 in Paris).
     assert "14 mai 2030" in message.body

@@ -2,7 +2,8 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -129,14 +130,21 @@ def _url(request, **changes):
 
 
 def _with_toggle_urls(facets, request):
+    """Each value with the URL that selects or unselects it, its field id and the
+    count as read out ("3 results") and as shown (in the language's number format)."""
     for facet in facets:
         chosen = [value.value for value in facet.values if value.selected]
-        for value in facet.values:
+        for position, value in enumerate(facet.values, 1):
             if value.selected:
                 others = [v for v in chosen if v != value.value]
             else:
                 others = [*chosen, value.value]
             value.toggle_url = _url(request, **{facet.name: others or None})
+            value.input_id = f"sf-{facet.name}-{position}"
+            value.count_text = ngettext(
+                "%(count)s result", "%(count)s results", value.count
+            ) % {"count": number_format(value.count)}
+            value.count_text_short = number_format(value.count)
     return facets
 
 

@@ -1,0 +1,226 @@
+"""Search at scale, for the engine (OpenSearch/Elasticsearch) and the database backend:
+bulk indexing rate, then p50/p95 latency of search, faceted search and suggestions over
+HTTP on loopback (gunicorn, production settings) at concurrency 4.
+
+    .venv/bin/python bench/search_load.py [--pages 10000] [--requests 300]
+
+The corpus comes from bench/search_corpus.py (a PostgreSQL database per size, built on
+first use). The engine is ELASTICSEARCH_URL (with ELASTICSEARCH_BACKEND), else the local
+OpenSearch node of scripts/elasticsearch.sh. Targets on the engine at 10,000 pages:
+search and faceted search p95 < 50 ms, suggestions p95 < 30 ms, indexing > 300 pages/s.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.search_corpus import default_url  # noqa: E402
+from bench.serve import PYTHON, gunicorn, load, production_env  # noqa: E402
+
+QUERIES = {
+    "en": [
+        "employment",
+        "social housing",
+        "evaluation",
+        "training course",
+        "young people",
+        "business creation",
+        "third place",
+        "job searching workshops",
+        "Rennes",
+        "social impact of the project",
+    ],
+    "fr": [
+        "emploi",
+        "logement social",
+        "évaluation",
+        "formation",
+        "jeunes",
+        "création d'entreprise",
+        "tiers-lieu",
+        "l'impact social",
+        "Rennes",
+        "ateliers de recherche d'emploi",
+    ],
+}
+PREFIXES = {
+    "en": ["emp", "eval", "train", "busin", "work", "coach", "soci", "cross"],
+    "fr": ["empl", "évalu", "form", "l'accomp", "atel", "créa", "soci", "parten"],
+}
+THEMES = [
+    "employment",
+    "entrepreneurship",
+    "skills-training",
+    "social-impact-evaluation",
+    "social-utility",
+    "social-housing",
+]
+TYPES = ["case-study", "action", "report", "guide", "event"]
+REGIONS = ["bretagne", "normandie", "hauts-de-france", "south-east-england"]
+
+INDEX_SCRIPT = r"""
+import json, time, django
+django.setup()
+from django.core.management import call_command
+from search.documents import hub_page_models
+pages = sum(model.objects.count() for model in hub_page_models())
+result = {"pages": pages}
+for backend in BACKENDS:
+    started = time.perf_counter()
+    call_command("update_index", backend_name=backend, verbosity=0)
+    result[backend] = time.perf_counter() - started
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("ANALYZE")  # the index tables were just rewritten
+print(json.dumps(result))
+"""
+
+
+def engine_url():
+    url = os.environ.get("ELASTICSEARCH_URL", "")
+    if url:
+        return url, os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch8")
+    subprocess.run(["bash", "scripts/elasticsearch.sh", "start"], cwd=ROOT, check=True)
+    url = subprocess.run(
+        ["bash", "scripts/elasticsearch.sh", "url"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return url, "opensearch2"
+
+
+def requests_for(kind, index):
+    language = "en" if index % 2 else "fr"
+    words = QUERIES[language][index // 2 % len(QUERIES[language])]
+    if kind == "search":
+        return f"/{language}/search/?" + urlencode({"q": words})
+    if kind == "faceted":
+        params = [("q", words), ("theme", THEMES[index % len(THEMES)])]
+        params.append(("type", TYPES[index // 3 % len(TYPES)]))
+        if index % 3 == 0:
+            params.append(("type", TYPES[(index // 3 + 1) % len(TYPES)]))
+        params.append(("region", REGIONS[index // 5 % len(REGIONS)]))
+        return f"/{language}/search/?" + urlencode(params)
+    prefix = PREFIXES[language][index // 2 % len(PREFIXES[language])]
+    return f"/{language}/search/suggest/?" + urlencode({"q": prefix})
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--backends", default="engine,database", help="engine, database or both"
+    )
+    parser.add_argument("--skip-indexing", action="store_true")
+    args = parser.parse_args()
+    backends = [name.strip() for name in args.backends.split(",") if name.strip()]
+
+    db_url = default_url(args.pages)
+    subprocess.run(
+        [PYTHON, "bench/search_corpus.py", "--pages", str(args.pages)],
+        cwd=ROOT,
+        check=True,
+    )
+    url, kind = engine_url()
+    engine_env = production_env(
+        db_url,
+        ELASTICSEARCH_URL=url,
+        ELASTICSEARCH_BACKEND=kind,
+        ELASTICSEARCH_INDEX_PREFIX=f"bench_{args.pages}_",
+    )
+    database_env = production_env(db_url, ELASTICSEARCH_URL="")
+    print(f"Corpus: {db_url}; engine: {kind} at {url}; {os.cpu_count()} cores")
+
+    if not args.skip_indexing:
+        aliases = [{"engine": "default", "database": "database"}[b] for b in backends]
+        script = INDEX_SCRIPT.replace("BACKENDS", repr(aliases))
+        indexed = subprocess.run(
+            [PYTHON, "-c", script],
+            cwd=ROOT,
+            env=engine_env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        figures = json.loads(indexed.stdout.strip().splitlines()[-1])
+        print(f"\nBulk indexing (update_index) of {figures['pages']} pages:")
+        for backend, alias in zip(backends, aliases, strict=True):
+            seconds = figures[alias]
+            print(
+                f"  {backend:9} {seconds:7.1f} s  {figures['pages'] / seconds:7.0f} "
+                "pages/s" + ("   (target > 300 pages/s)" if backend == "engine" else "")
+            )
+
+    targets = {"search": 50, "faceted": 50, "suggest": 30}
+    print(
+        f"\nHTTP on loopback, {args.requests} requests per kind, concurrency "
+        f"{args.concurrency}, {args.workers} gunicorn workers:"
+    )
+    print(
+        f"  {'backend':9} {'kind':8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'errors':>6}  {'mean hits':>9}"
+    )
+    for backend in backends:
+        env = engine_env if backend == "engine" else database_env
+        measure(backend, env, args, targets if backend == "engine" else {})
+
+
+def measure(backend, env, args, targets):
+    """Serve with gunicorn and print the latencies of each kind of request."""
+    with gunicorn(env, workers=args.workers) as base:
+        netloc = urlsplit(base).netloc
+        local = threading.local()
+
+        def fetch(path):
+            connection = getattr(local, "connection", None)
+            if connection is None:
+                connection = local.connection = http.client.HTTPConnection(netloc)
+            connection.request("GET", path, headers={"Host": "localhost"})
+            response = connection.getresponse()
+            body = response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status}")
+            answered = response.getheader("X-Search-Backend")
+            if answered and answered != backend:
+                raise RuntimeError(f"{path}: answered by {answered}")
+            return body
+
+        for kind in ("search", "faceted", "suggest"):
+            paths = [requests_for(kind, i) for i in range(args.requests)]
+            # Warm the workers (connections, caches), then measure.
+            load(lambda i, p=paths: fetch(p[i % len(p)]), 40, args.concurrency)
+            local.__dict__.clear()
+            totals = [
+                json.loads(fetch(path + "&format=json"))["count"]
+                for path in (paths[:20] if kind != "suggest" else [])
+            ]
+            figures = load(
+                lambda i, p=paths: fetch(p[i]), args.requests, args.concurrency
+            )
+            mean = f"{sum(totals) / len(totals):9.0f}" if totals else f"{'':9}"
+            note = f"  (target p95 < {targets[kind]} ms)" if kind in targets else ""
+            print(
+                f"  {backend:9} {kind:8} {figures['rps']:>7.1f} "
+                f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f} "
+                f"{figures['errors']:>6}  {mean}{note}"
+            )
+            if figures["errors"]:
+                print(f"    first error: {figures['first_error']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -251,7 +251,7 @@ def suggest_pages(text, language, request=None, limit=8):
         suggestions.append(
             Suggestion(
                 title=page.title,
-                url=page.get_url(request) or "",
+                url=page.get_url() or "",
                 type=page.search_type,
                 type_label=page.search_type_label,
             )
@@ -270,7 +270,7 @@ def _hits(outcome, request, query):
             SearchHit(
                 page_id=page.pk,
                 title=page.title,
-                url=page.get_url(request) or "",
+                url=page.get_url() or "",
                 type=found.type or page.search_type,
                 type_label=page.search_type_label,
                 language=page.search_language,

@@ -50,21 +50,25 @@ def search(backend, query, selected):
     if ranked is None:
         ranked = list(facets_of)
 
-    def passes(page_id, ignored=None):
-        page_facets = facets_of.get(page_id, {})
-        return all(
-            page_facets.get(facet, set()) & set(keys)
-            for facet, keys in selected.items()
-            if facet != ignored
-        )
-
+    # A page counts for a facet's values when it passes the *other* facets' filters:
+    # with no failed filter it counts everywhere, with one only in that facet.
+    wanted = {facet: set(keys) for facet, keys in selected.items()}
     counts = {facet: defaultdict(int) for facet in FACETS}
+    matching = []
     for page_id in ranked:
-        for facet in FACETS:
-            if passes(page_id, ignored=facet):
-                for value in facets_of.get(page_id, {}).get(facet, ()):
-                    counts[facet][value] += 1
-    matching = [page_id for page_id in ranked if passes(page_id)]
+        page_facets = facets_of.get(page_id, {})
+        failed = [
+            facet
+            for facet, keys in wanted.items()
+            if not page_facets.get(facet, set()) & keys
+        ]
+        if len(failed) > 1:
+            continue
+        for facet in failed or FACETS:
+            for value in page_facets.get(facet, ()):
+                counts[facet][value] += 1
+        if not failed:
+            matching.append(page_id)
     if query.sort == "date" or not query.text:
         # Newest first, undated last; stable, so relevance breaks ties.
         matching.sort(
@@ -114,18 +118,26 @@ def _ranked_page_ids(backend, query):
                     hub_pages([language]).only("pk", "title"),
                 )
                 .annotate_score("_search_score")
-            )
-            for page in results[:MAX_MATCHES]:
-                title_words = [fold(word) for word in WORD_RE.findall(page.title)]
+            )[:MAX_MATCHES]
+            for pk, title, score in _rows(results):
+                title_words = WORD_RE.findall(fold(title))
                 whole_title = all(
                     any(word.startswith(stem) for word in title_words) for stem in stems
                 )
-                score = sign * (page._search_score or 0)
-                scored.append((whole_title, score, page.pk))
+                scored.append((whole_title, sign * (score or 0), pk))
         if scored or len(query_words(query.text)) < 2:
             break
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [page_id for _title, _score, page_id in scored][:MAX_MATCHES]
+
+
+def _rows(results):
+    """(pk, title, score) of search results, without building Page objects when the
+    backend exposes its queryset (PostgreSQL and SQLite do)."""
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return get_queryset().values_list("pk", "title", "_search_score")
+    return [(page.pk, page.title, page._search_score) for page in results]
 
 
 def suggest(backend, text, language, limit):

@@ -119,7 +119,9 @@ def _ranked_page_ids(backend, query):
                 )
                 .annotate_score("_search_score")
             )[:MAX_MATCHES]
-            for pk, title, score in _rows(results):
+            with backend.ranking():
+                rows = list(_rows(results))
+            for pk, title, score in rows:
                 title_words = WORD_RE.findall(fold(title))
                 whole_title = all(
                     any(word.startswith(stem) for word in title_words) for stem in stems

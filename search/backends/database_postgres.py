@@ -1,7 +1,9 @@
 """The hub's PostgreSQL search backend (see database.py)."""
 
 import copy
+from contextlib import contextmanager
 
+from django.db import connection, transaction
 from django.db.models import TextField, Value
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -141,6 +143,22 @@ class HubPostgresSearchBackend(PostgresSearchBackend):
         variant = copy.copy(self)
         variant.config = LANGUAGE_CONFIGS.get(language, NEUTRAL_CONFIG)
         return variant
+
+    @contextmanager
+    def ranking(self):
+        """Run the ranked search without nested loops.
+
+        PostgreSQL estimates that a query of two words or more matches one index
+        entry (the ``title || body`` expression has no statistics), and then joins the
+        pages to the entries in a nested loop: 18 million comparisons and 21 s for
+        "training course" on 10,000 pages. Without nested loops it hash-joins in
+        0.3 s. SET LOCAL ends with the transaction; it is reset on leaving anyway."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_nestloop = off")
+            try:
+                yield
+            finally:
+                cursor.execute("SET LOCAL enable_nestloop TO DEFAULT")
 
 
 SearchBackend = HubPostgresSearchBackend

@@ -1,6 +1,7 @@
 """Search at scale, for the engine (OpenSearch/Elasticsearch) and the database backend:
-bulk indexing rate, then p50/p95 latency of search, faceted search and suggestions over
-HTTP on loopback (gunicorn, production settings) at concurrency 4.
+bulk indexing rate, then p50/p95 latency of search, faceted search (the HTML page),
+the same searches as JSON, and suggestions over HTTP on loopback (gunicorn, production
+settings) at concurrency 4.
 
     .venv/bin/python bench/search_load.py [--pages 10000] [--requests 300]
 
@@ -105,6 +106,8 @@ def requests_for(kind, index):
     words = QUERIES[language][index // 2 % len(QUERIES[language])]
     if kind == "search":
         return f"/{language}/search/?" + urlencode({"q": words})
+    if kind == "json":  # the same searches, as machine-readable results
+        return f"/{language}/search/?" + urlencode({"q": words, "format": "json"})
     if kind == "faceted":
         params = [("q", words), ("theme", THEMES[index % len(THEMES)])]
         params.append(("type", TYPES[index // 3 % len(TYPES)]))
@@ -165,7 +168,7 @@ def main():
                 "pages/s" + ("   (target > 300 pages/s)" if backend == "engine" else "")
             )
 
-    targets = {"search": 50, "faceted": 50, "suggest": 30}
+    targets = {"search": 50, "faceted": 50, "json": 50, "suggest": 30}
     print(
         f"\nHTTP on loopback, {args.requests} requests per kind, concurrency "
         f"{args.concurrency}, {args.workers} gunicorn workers:"
@@ -199,14 +202,14 @@ def measure(backend, env, args, targets):
                 raise RuntimeError(f"{path}: answered by {answered}")
             return body
 
-        for kind in ("search", "faceted", "suggest"):
+        for kind in ("search", "faceted", "json", "suggest"):
             paths = [requests_for(kind, i) for i in range(args.requests)]
             # Warm the workers (connections, caches), then measure.
             load(lambda i, p=paths: fetch(p[i % len(p)]), 40, args.concurrency)
             local.__dict__.clear()
             totals = [
                 json.loads(fetch(path + "&format=json"))["count"]
-                for path in (paths[:20] if kind != "suggest" else [])
+                for path in (paths[:20] if kind in ("search", "faceted") else [])
             ]
             figures = load(
                 lambda i, p=paths: fetch(p[i]), args.requests, args.concurrency

@@ -38,7 +38,7 @@ STOPWORDS = {
         "a au aux avec ce ces dans de des du elle en et eux il ils je la le les leur "
         "leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu "
         "que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y est "
-        "sont".split()
+        "sont c d j l m n s t".split()
     ),
 }
 
@@ -129,13 +129,21 @@ def mark_matches(text, words, language=None, length=220):
     if not text:
         return mark_safe("")
     stems = sorted({light_stem(w, language) for w in words if len(w) >= 2}, key=len)
-    tokens = list(re.finditer(r"\w+", text))
-
-    def matches(token):
-        folded = fold(token)
-        return any(folded.startswith(stem) for stem in stems)
-
-    hits = [t for t in tokens if matches(t.group())]
+    folded = fold(text)
+    if not any(stem in folded for stem in stems):
+        hits = []
+    elif len(folded) == len(text):
+        # Folding kept every position: find the words on the folded text at once.
+        pattern = re.compile(
+            r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*"
+        )
+        hits = list(pattern.finditer(folded))
+    else:
+        hits = [
+            token
+            for token in re.finditer(r"\w+", text)
+            if any(fold(token.group()).startswith(stem) for stem in stems)
+        ]
     start = 0
     if hits and hits[0].start() > length // 3:
         start = _word_start(text, hits[0].start() - length // 3)
@@ -147,7 +155,7 @@ def mark_matches(text, words, language=None, length=220):
         if hit.start() < start or hit.end() > end:
             continue
         pieces.append(html.escape(text[position : hit.start()]))
-        pieces.append(f"<mark>{html.escape(hit.group())}</mark>")
+        pieces.append(f"<mark>{html.escape(text[hit.start() : hit.end()])}</mark>")
         position = hit.end()
     pieces.append(html.escape(text[position:end]))
     snippet = "".join(pieces)

@@ -1,5 +1,7 @@
 """The search page (HTML, or JSON with format=json) and the suggestions endpoint."""
 
+from urllib.parse import urlencode
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.formats import number_format
@@ -113,19 +115,23 @@ def results_as_json(results, request):
 def _url(request, **changes):
     """This search's URL with some parameters replaced (None removes them); any
     change but a page change starts again from page 1."""
-    params = request.GET.copy()
-    params.pop("format", None)
-    if "page" not in changes:
-        params.pop("page", None)
+    params = getattr(request, "_search_params", None)
+    if params is None:
+        # The query string's pairs, once per request: a page has sixty such links.
+        params = request._search_params = [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name != "format"
+            for value in values
+        ]
+    dropped = set(changes) | ({"page"} if "page" not in changes else set())
+    pairs = [(name, value) for name, value in params if name not in dropped]
     for name, value in changes.items():
-        params.pop(name, None)
         if value is None:
             continue
-        if isinstance(value, list | tuple):
-            params.setlist(name, list(value))
-        else:
-            params[name] = value
-    encoded = params.urlencode()
+        values = value if isinstance(value, list | tuple) else [value]
+        pairs.extend((name, item) for item in values)
+    encoded = urlencode(pairs)
     return f"?{encoded}" if encoded else request.path
 
 

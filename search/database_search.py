@@ -146,9 +146,20 @@ def suggest(backend, text, language, limit):
     if not query_words(text, keep_stopwords=True):
         return []
     results = backend.for_language(language).autocomplete(
-        text, hub_pages([language]).only("pk")
+        text, hub_pages([language]).only("pk", "title")
     )
-    return [page.pk for page in results[:limit]]
+    # Pages whose title has the words typed come first (the summary also matches).
+    stems = query_words(text, language, keep_stopwords=True)
+    found = [(page.pk, page.title) for page in results[: limit * 3]]
+    found.sort(
+        key=lambda item: (
+            not all(
+                any(word.startswith(stem) for word in WORD_RE.findall(fold(item[1])))
+                for stem in stems
+            )
+        )
+    )
+    return [pk for pk, _title in found[:limit]]
 
 
 def pages_for_display(page_ids):

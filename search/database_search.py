@@ -20,7 +20,9 @@ from .documents import FACETS, hub_page_models, page_type, result_type_label
 from .outcome import FoundPage, Outcome
 from .text import WORD_RE, fold, light_stem, mark_matches, query_words
 
-MAX_MATCHES = 10_000
+# Matches ranked per language: beyond, counts and facets stop growing (the engine has
+# no such limit). 50,000 covers the largest benchmark corpus.
+MAX_MATCHES = 50_000
 SNIPPET_LENGTH = 220
 
 

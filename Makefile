@@ -45,6 +45,8 @@ install: $(BIN)/python ## Create .venv, install requirements.lock, compile trans
 run: install ## Migrate, load the demo site, ensure an admin, serve on 127.0.0.1:8000 (SQLite)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
+	@# Search: (re)index the pages, so that an older database gets the facets too.
+	$(MANAGE) update_index -v0
 	$(MANAGE) ensure_admin --url http://$(RUNSERVER_ADDR)/admin/
 	$(MANAGE) runserver $(RUNSERVER_ADDR)
 

@@ -2,8 +2,8 @@
 
 `search_backend` runs a test once on the database backend (the default database:
 PostgreSQL in `make test`) and once on the real search engine given by ELASTICSEARCH_URL
-(the OpenSearch node that `make test` starts, or an Elasticsearch 8 with
-ELASTICSEARCH_BACKEND=elasticsearch8), each test in its own throw-away indexes. Without
+(the OpenSearch node that `make test` starts, with ELASTICSEARCH_BACKEND=opensearch2, or
+an Elasticsearch 8 server), each test in its own throw-away indexes. Without
 ELASTICSEARCH_URL the engine run is skipped, except under CI=true where it fails.
 """
 
@@ -22,8 +22,8 @@ from modelsearch.backends import get_search_backend
 ENGINE_MISSING = (
     "The search engine tests need a real node: run `make test` (it starts a local "
     "OpenSearch node with scripts/elasticsearch.sh), or set "
-    "ELASTICSEARCH_URL=http://host:port (and ELASTICSEARCH_BACKEND=elasticsearch8 for "
-    "an Elasticsearch 8 server)."
+    "ELASTICSEARCH_URL=http://host:port for an Elasticsearch 8 server (with "
+    "ELASTICSEARCH_BACKEND=opensearch2 for an OpenSearch 2 node)."
 )
 
 

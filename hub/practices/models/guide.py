@@ -14,10 +14,10 @@ from hub.pages.models import HubPage, LocalizedTaxonomyMixin
 
 from .. import serializers as api
 from .case_study import SECTION_FEATURES
-from .report import EVIDENCE_CRITERIA, EvidenceLevel, evidence_scale
+from .report import EvidenceLevel, EvidenceLevelMixin
 
 
-class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
+class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
     problem = RichTextField(
         _("the problem it addresses"), blank=True, features=SECTION_FEATURES
     )
@@ -125,14 +125,6 @@ class GoodPracticeGuidePage(LocalizedTaxonomyMixin, HubPage):
     class Meta:
         verbose_name = _("good-practice guide")
         verbose_name_plural = _("good-practice guides")
-
-    @property
-    def evidence_criteria(self):
-        return EVIDENCE_CRITERIA.get(self.evidence_level, "")
-
-    @property
-    def evidence_scale(self):
-        return evidence_scale(self.evidence_level)
 
     @cached_property
     def localized_reports(self):

@@ -67,7 +67,19 @@ class ReportLanguage(models.TextChoices):
     BOTH = "fr-en", _("French and English")
 
 
-class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
+class EvidenceLevelMixin:
+    """For pages with an `evidence_level`: its criteria and the whole scale."""
+
+    @property
+    def evidence_criteria(self):
+        return EVIDENCE_CRITERIA.get(self.evidence_level, "")
+
+    @property
+    def evidence_scale(self):
+        return evidence_scale(self.evidence_level)
+
+
+class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
     evaluated_case_studies = ParentalManyToManyField(
         "practices.CaseStudyPage",
         verbose_name=_("evaluated case studies"),
@@ -163,14 +175,6 @@ class EvaluationReportPage(LocalizedTaxonomyMixin, HubPage):
     class Meta:
         verbose_name = _("evaluation report")
         verbose_name_plural = _("evaluation reports")
-
-    @property
-    def evidence_criteria(self):
-        return EVIDENCE_CRITERIA.get(self.evidence_level, "")
-
-    @property
-    def evidence_scale(self):
-        return evidence_scale(self.evidence_level)
 
     @cached_property
     def localized_case_studies(self):

@@ -1,0 +1,44 @@
+"""Small value rules every layer shares: numbers in data files, safe spreadsheet
+cells, and text folded for sorting or matching. One definition each, here in the
+ground, so that the library, the registrations export, the API, JSON-LD and search
+cannot drift apart."""
+
+import unicodedata
+from decimal import Decimal
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def json_number(value):
+    """A Decimal (or number) for JSON: 10000000 stays an int, 41.5 a float."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def plain_number(value):
+    """A number as data files write it, without exponent or grouping: 10000000, 41.5."""
+    if value is None:
+        return ""
+    return format(Decimal(value).normalize(), "f")
+
+
+def spreadsheet_safe(cell):
+    """A text cell that a spreadsheet shows as text instead of running it."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def fold(text):
+    """Lower case, without accents or ligatures: "Économie" -> "economie"."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def sort_text(text):
+    """A sort key that ignores accents and case, so that é sorts with e."""
+    return fold(text).casefold()

@@ -72,7 +72,7 @@ INDEX_SCRIPT = r"""
 import json, time, django
 django.setup()
 from django.core.management import call_command
-from search.documents import hub_page_models
+from hub.pages.search_data import hub_page_models
 pages = sum(model.objects.count() for model in hub_page_models())
 result = {"pages": pages}
 for backend in BACKENDS:

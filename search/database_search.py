@@ -14,9 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
+from hub.pages.facets import filter_and_count
+from hub.pages.search_data import FACETS, hub_page_models, page_type, result_type_label
 from hub.pages.visibility import public
 
-from .documents import FACETS, hub_page_models, page_type, result_type_label
 from .outcome import FoundPage, Outcome
 from .text import WORD_RE, fold, light_stem, mark_matches, query_words
 
@@ -52,25 +53,9 @@ def search(backend, query, selected):
     if ranked is None:
         ranked = list(facets_of)
 
-    # A page counts for a facet's values when it passes the *other* facets' filters:
-    # with no failed filter it counts everywhere, with one only in that facet.
-    wanted = {facet: set(keys) for facet, keys in selected.items()}
-    counts = {facet: defaultdict(int) for facet in FACETS}
-    matching = []
-    for page_id in ranked:
-        page_facets = facets_of.get(page_id, {})
-        failed = [
-            facet
-            for facet, keys in wanted.items()
-            if not page_facets.get(facet, set()) & keys
-        ]
-        if len(failed) > 1:
-            continue
-        for facet in failed or FACETS:
-            for value in page_facets.get(facet, ()):
-                counts[facet][value] += 1
-        if not failed:
-            matching.append(page_id)
+    matching, counts = filter_and_count(
+        ranked, lambda page_id: facets_of.get(page_id, {}), selected, FACETS
+    )
     if query.sort == "date" or not query.text:
         # Newest first, undated last; stable, so relevance breaks ties.
         matching.sort(
@@ -99,7 +84,7 @@ def search(backend, query, selected):
         hits=hits,
         total=total,
         page=page,
-        counts={facet: dict(values) for facet, values in counts.items()},
+        counts=counts,
         total_without_filters=len(ranked),
     )
 
@@ -172,8 +157,8 @@ def pages_for_display(page_ids):
     fields = ("id", "title", "url_path", "locale_id", "content_type_id", "path")
     for page in Page.objects.filter(pk__in=page_ids).only(*fields):
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-        page.search_type = page_type(model)
-        page.search_type_label = result_type_label(model)
+        page.result_type = page_type(model)
+        page.result_type_label = result_type_label(model)
         page.search_language = language_code(page.locale_id)
         pages[page.pk] = page
     return pages

@@ -13,10 +13,10 @@ a reader types can never form an engine query.
 import datetime
 from functools import cache
 
+from hub.pages.search_data import FACETS, hub_page_models
 from hub.pages.visibility import restricted_paths
 
 from .backends.engine import facet_field, language_field
-from .documents import FACETS, hub_page_models
 from .outcome import FoundPage, Outcome
 from .text import MARK_END, MARK_START, mark_matches, marked_fragment, query_words
 

@@ -22,8 +22,9 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from modelsearch.backends import get_search_backend
 
+from hub.pages.search_data import FACETS
+
 from . import database_search, engine_search
-from .documents import FACETS
 from .facets import FacetCatalogue
 from .text import clean_query
 
@@ -252,8 +253,8 @@ def suggest_pages(text, language, request=None, limit=8):
             Suggestion(
                 title=page.title,
                 url=page.get_url() or "",
-                type=page.search_type,
-                type_label=page.search_type_label,
+                type=page.result_type,
+                type_label=page.result_type_label,
             )
         )
     return suggestions
@@ -271,8 +272,8 @@ def _hits(outcome, request, query):
                 page_id=page.pk,
                 title=page.title,
                 url=page.get_url() or "",
-                type=found.type or page.search_type,
-                type_label=page.search_type_label,
+                type=found.type or page.result_type,
+                type_label=page.result_type_label,
                 language=page.search_language,
                 date=found.date,
                 snippet=found.snippet,

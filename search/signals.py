@@ -16,12 +16,10 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, post_page_move
 
-from hub.pages.models import Organisation, Programme, Region, TargetGroup, Theme
+from hub.pages.search_data import is_hub_page_model, pages_using_terms
+from hub.pages.taxonomies import TAXONOMIES
 
-from .documents import is_hub_page_model, pages_using_terms
 from .tasks import enqueue_reindex
-
-TAXONOMY_MODELS = (Theme, TargetGroup, Region, Programme, Organisation)
 
 
 @receiver(page_published)
@@ -54,7 +52,7 @@ def remember_pages_using_term(sender, instance, **kwargs):
     )
 
 
-for _model in TAXONOMY_MODELS:
-    post_save.connect(reindex_pages_using_term, sender=_model)
-    pre_delete.connect(remember_pages_using_term, sender=_model)
-    post_delete.connect(reindex_pages_using_term, sender=_model)
+for _taxonomy in TAXONOMIES:
+    post_save.connect(reindex_pages_using_term, sender=_taxonomy.model_label)
+    pre_delete.connect(remember_pages_using_term, sender=_taxonomy.model_label)
+    post_delete.connect(reindex_pages_using_term, sender=_taxonomy.model_label)

@@ -13,6 +13,8 @@ import unicodedata
 
 from django.utils.safestring import mark_safe
 
+from hub.pages.formatting import fold
+
 # Longer queries are cut: nobody types more, and it bounds the cost of a query.
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 16
@@ -54,13 +56,6 @@ def clean_query(value):
         cut = value[:MAX_QUERY_LENGTH]
         value = cut.rsplit(" ", 1)[0] if " " in cut else cut
     return value
-
-
-def fold(text):
-    """Lower case, without accents or ligatures: "Économie" -> "economie"."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def strip_elisions(text):

@@ -1,13 +1,31 @@
+"""Fixtures shared by the test modules: locales, the test site, the library built once
+per module, the event site, headless Chromium, and the search backends under test."""
+
 import os
+from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connections, transaction
 
-from tests.search_support import (  # noqa: F401 - fixtures of the search tests
+from tests.factories import build_library, build_site, make_event_site, make_locales
+from tests.factories.search import (  # noqa: F401 - fixtures of the search tests
     ENGINE_MISSING,
     engine_index_prefix,
     search_backend,
 )
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def pytest_configure(config):
@@ -24,13 +42,69 @@ def pytest_configure(config):
 
 @pytest.fixture
 def locales(db):
-    from tests.factories import make_locales
-
     return make_locales()
 
 
 @pytest.fixture
 def site_tree(locales):
-    from tests.factories import build_site
-
     return build_site()
+
+
+@pytest.fixture(scope="module")
+def lib(django_db_setup, django_db_blocker):
+    """tests.factories.library's library, built once for a module's read-only tests
+    and rolled back after them. A module may extend it by overriding `lib`."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        cache.clear()
+        yield build_library()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def event_site(locales):
+    return make_event_site()
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    """Headless Chromium (the Debian package) driven by Playwright.
+
+    Request it after the fixtures that build the test's data: Playwright's event loop
+    would otherwise hide the connection that restores the serialized rollback. That
+    loop runs in this thread; the ORM calls made between browser steps are still
+    synchronous and safe. Only for this test: subprocesses must not inherit it."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not CHROMIUM.exists():
+        message = (
+            "Chromium is missing at /usr/bin/chromium: install the Debian package "
+            "`chromium` (make test installs it)."
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+            # Queries made while Playwright's loop ran used their own connection.
+            connections.close_all()
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_state():
+    """Each test starts as a new request would: the default language active (the test
+    client leaves the last request's language activated) and an empty cache (the
+    taxonomy catalogue and restricted paths outlive a test's rolled-back rows)."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    cache.clear()
+    yield
+    translation.deactivate()

@@ -6,21 +6,10 @@ import io
 import json
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 
-from hub.practices.exports import neutralise
-from tests.library_factories import build_library
+from hub.pages.formatting import spreadsheet_safe
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def lib(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        yield build_library()
-        transaction.set_rollback(True)
 
 
 def read_csv(response):
@@ -88,8 +77,8 @@ def test_csv_neutralises_cells_a_spreadsheet_would_run(client, lib):
         (5, 5),
     ],
 )
-def test_neutralise(value, expected):
-    assert neutralise(value) == expected
+def test_spreadsheet_safe(value, expected):
+    assert spreadsheet_safe(value) == expected
 
 
 def test_csv_in_french_has_french_headers_and_names(client, lib):

@@ -8,4 +8,6 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages and taxonomy")
 
     def ready(self):
-        from . import visibility  # noqa: F401 - connects the cache-dropping signals
+        from . import taxonomies, visibility  # noqa: F401 - visibility connects signals
+
+        taxonomies.connect_signals()

@@ -1,15 +1,24 @@
 """What the search index knows about a hub page besides its text: its type, date,
 facet keys and the names of the terms and organisations it is linked to.
 
-Both backends store the same data, computed here: the engine in each page's document
-(search/backends/engine.py), the database backend in `PageFacet` rows beside its text
-index (search/backends/database.py). Taxonomy terms are identified by their
-`translation_key`, so a theme is the same theme in both languages even where
-wagtail-localize left a French page pointing at English terms.
+This lives in the ground layer because page models need it (a page's related names
+are one of its search fields) and because it is written only in terms the ground
+owns: the taxonomy registry (hub/pages/taxonomies.py) and what each page model
+declares about itself:
 
-`prefetch_search_data(pages)` computes everything for a batch of pages in a fixed
+* ``search_type`` / ``search_type_label`` / ``search_type_order``: the value of the
+  "type" facet ("case-study", ...), its plural label and its place in the list;
+* ``search_passes_on``: fields naming taxonomy terms (e.g. a case study's
+  ``programme``) that pages linked to it, or below it, inherit for their facets.
+
+The search app stores the same data in both backends: the engine in each page's
+document, the database backend in ``PageFacet`` rows beside its text index. Terms are
+identified by their ``translation_key``, so a theme is the same theme in both
+languages even where wagtail-localize left a French page pointing at English terms.
+
+``prefetch_search_data(pages)`` computes everything for a batch of pages in a fixed
 number of queries (about fifteen, whatever the batch size), which is what keeps bulk
-indexing fast; `search_data(page)` serves one page, from that batch when prefetched.
+indexing fast; ``search_data(page)`` serves one page, from that batch when prefetched.
 """
 
 import datetime
@@ -20,38 +29,17 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.db import models
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.models import Page
 
-FACETS = ("type", "theme", "target_group", "region", "country", "programme", "year")
-TAXONOMY_FACETS = {
-    "theme": "pages.Theme",
-    "target_group": "pages.TargetGroup",
-    "region": "pages.Region",
-    "programme": "pages.Programme",
-}
-ORGANISATION = "pages.Organisation"
-CASE_STUDY = "practices.CaseStudyPage"
+from .taxonomies import FACET_TAXONOMIES, ORGANISATION, REGION, of_model
 
-# Type facet values, with the page models they cover; every other hub page is "page".
-PAGE_TYPES = {
-    "case-study": "practices.CaseStudyPage",
-    "action": "practices.ActionPage",
-    "report": "practices.EvaluationReportPage",
-    "guide": "practices.GoodPracticeGuidePage",
-    "event": "events.EventPage",
-}
-OTHER_PAGE_TYPE = "page"
-TYPE_LABELS = {
-    "case-study": _("Case studies"),
-    "action": _("Field actions"),
-    "report": _("Evaluation reports"),
-    "guide": _("Good-practice guides"),
-    "event": _("Events"),
-    "page": _("Other pages"),
-}
-_MODEL_TYPES = {label.lower(): value for value, label in PAGE_TYPES.items()}
+# The facets of search, in the order the search page shows them.
+FACETS = ("type", "theme", "target_group", "region", "country", "programme", "year")
+# The taxonomies whose terms a page links to, by facet name (organisations are named in
+# the related names but are not a facet).
+TAXONOMY_FACETS = {t.name: t for t in FACET_TAXONOMIES}
+LINKED = (*FACET_TAXONOMIES, ORGANISATION)
 
 
 @dataclass
@@ -62,28 +50,53 @@ class PageSearchData:
     related_names: str = ""
 
 
-def _hub_page():
-    from hub.pages.models import HubPage
-
-    return HubPage
-
-
 def is_hub_page_model(model):
-    return issubclass(model, _hub_page())
+    """A page type that declares its search type: every subclass of HubPage."""
+    return (
+        isinstance(model, type)
+        and issubclass(model, Page)
+        and getattr(model, "search_type", None) is not None
+    )
+
+
+def hub_page_models():
+    return [
+        model
+        for model in apps.get_models()
+        if is_hub_page_model(model) and not model._meta.abstract
+    ]
+
+
+def page_types():
+    """{type facet value: plural label} of every hub page model, in display order."""
+    found = {}
+    for model in sorted(hub_page_models(), key=lambda m: m.search_type_order):
+        found.setdefault(model.search_type, model.search_type_label)
+    return found
 
 
 def page_type(model):
     """The type facet value of a page model: "case-study", ..., or "page"."""
-    return _MODEL_TYPES.get(model._meta.label_lower, OTHER_PAGE_TYPE)
+    return getattr(model, "search_type", "page")
 
 
 def type_label(value):
-    return TYPE_LABELS.get(value, TYPE_LABELS[OTHER_PAGE_TYPE])
+    types = page_types()
+    return types.get(value) or types.get("page", value)
 
 
 def result_type_label(model):
     """The singular label shown on a result: the page model's verbose name."""
     return capfirst(model._meta.verbose_name)
+
+
+def _passing_models():
+    """{model: fields} of the page models that pass terms on to linked pages."""
+    return {
+        model: tuple(model.search_passes_on)
+        for model in hub_page_models()
+        if getattr(model, "search_passes_on", ())
+    }
 
 
 def page_date(page):
@@ -117,11 +130,10 @@ def search_data(page):
 def prefetch_search_data(pages):
     """Compute the search data of specific hub pages in a fixed number of queries;
     store it on each page and return {page pk: PageSearchData}."""
-    hub_page = _hub_page()
-    pages = [p for p in pages if isinstance(p, hub_page) and p.pk is not None]
+    pages = [p for p in pages if is_hub_page_model(type(p)) and p.pk is not None]
     if not pages:
         return {}
-    links = _Links()
+    links = _Links(_passing_models())
     by_class = defaultdict(list)
     for page in pages:
         by_class[type(page)].append(page)
@@ -138,64 +150,65 @@ def prefetch_search_data(pages):
 
 
 class _Links:
-    """The links of a batch of pages to terms, organisations and case studies."""
+    """The links of a batch of pages to terms, organisations, and the pages that pass
+    terms on to them (a case study passes its programme to its actions and to the
+    reports, guides and events that name it)."""
 
-    def __init__(self):
-        # kind ("theme", ..., "organisation") -> page pk -> set of term pks
+    def __init__(self, passing):
+        self.passing = passing  # {model: fields passed on}
+        # taxonomy name -> page pk -> set of term pks
         self.terms = defaultdict(lambda: defaultdict(set))
-        # page pk -> set of case-study pks / paths it belongs to (for its programme)
-        self.case_study_pks = defaultdict(set)
-        self.case_study_paths = {}
+        # page pk -> {(passing model, pk)}, and -> (passing parent models, parent path)
+        self.sources = defaultdict(set)
+        self.parent_paths = {}
 
     # -- collecting the links of one model's pages (one query per relation) ----------
 
     def collect(self, model, pages):
-        kinds = {apps.get_model(label): kind for kind, label in TAXONOMY_FACETS.items()}
-        kinds[apps.get_model(ORGANISATION)] = "organisation"
-        case_study = apps.get_model(CASE_STUDY)
+        kinds = {taxonomy.model: taxonomy.name for taxonomy in LINKED}
         pks = [p.pk for p in pages]
         for model_field in model._meta.get_fields():
             target = getattr(model_field, "related_model", None)
             if target is None:
                 continue
+            relevant = target in kinds or target in self.passing
             if isinstance(
                 model_field, models.ManyToManyField | ParentalManyToManyField
             ):
-                if target in kinds or target is case_study:
-                    self._collect_many(model_field, pks, kinds.get(target))
+                if relevant:
+                    self._collect_many(model_field, pks, target, kinds.get(target))
             elif (
                 isinstance(model_field, models.ForeignKey)
                 and not model_field.auto_created
             ):
-                if target in kinds or target is case_study:
+                if relevant:
                     for page in pages:
                         value = getattr(page, model_field.attname)
                         if value is None:
                             continue
-                        if target is case_study:
-                            self.case_study_pks[page.pk].add(value)
+                        if target in self.passing:
+                            self.sources[page.pk].add((target, value))
                         else:
                             self.terms[kinds[target]][page.pk].add(value)
             elif model_field.one_to_many and model_field.auto_created:
                 # Child objects (partners of a case study or an action) naming a term.
                 self._collect_children(model_field, pks, kinds)
-        if model is case_study:
+        if model in self.passing:
             for page in pages:
-                self.case_study_pks[page.pk].add(page.pk)
-        elif _parent_may_be_case_study(model):
+                self.sources[page.pk].add((model, page.pk))
+        parents = _passing_parents(model, self.passing)
+        if parents:
             for page in pages:
-                self.case_study_paths[page.pk] = page.path[: -Page.steplen]
+                self.parent_paths[page.pk] = (parents, page.path[: -Page.steplen])
 
-    def _collect_many(self, model_field, pks, kind):
+    def _collect_many(self, model_field, pks, target, kind):
         through = model_field.remote_field.through
         source = through._meta.get_field(model_field.m2m_field_name()).attname
-        target = through._meta.get_field(model_field.m2m_reverse_field_name()).attname
-        rows = through.objects.filter(**{f"{source}__in": pks}).values_list(
-            source, target
-        )
+        to = through._meta.get_field(model_field.m2m_reverse_field_name()).attname
+        rows = through.objects.filter(**{f"{source}__in": pks}).values_list(source, to)
         for page_pk, target_pk in rows:
             if kind is None:
-                self.case_study_pks[page_pk].add(target_pk)
+                self.sources[page_pk].add((target, target_pk))
             else:
                 self.terms[kind][page_pk].add(target_pk)
 
@@ -217,35 +230,14 @@ class _Links:
     # -- loading the terms, in every language (one query per taxonomy) --------------
 
     def load_terms(self):
-        case_study = apps.get_model(CASE_STUDY)
-        case_study_pks = set().union(*self.case_study_pks.values())
-        paths = set(self.case_study_paths.values())
-        self.programme_of_case_study = {}
-        if case_study_pks or paths:
-            rows = case_study.objects.filter(
-                models.Q(pk__in=case_study_pks) | models.Q(path__in=paths)
-            ).values_list("pk", "path", "programme_id")
-            by_path = {}
-            for pk, path, programme_pk in rows:
-                self.programme_of_case_study[pk] = programme_pk
-                by_path[path] = pk
-            for page_pk, path in self.case_study_paths.items():
-                if path in by_path:
-                    self.case_study_pks[page_pk].add(by_path[path])
-        for page_pk, case_studies in self.case_study_pks.items():
-            for pk in case_studies:
-                programme_pk = self.programme_of_case_study.get(pk)
-                if programme_pk is not None:
-                    self.terms["programme"][page_pk].add(programme_pk)
-
+        self._inherit_passed_terms()
         loaded = {}
-        labels = dict(TAXONOMY_FACETS, organisation=ORGANISATION)
-        for kind, label in labels.items():
-            term_pks = set().union(*self.terms[kind].values())
+        for taxonomy in LINKED:
+            term_pks = set().union(*self.terms[taxonomy.name].values())
             if not term_pks:
-                loaded[kind] = ({}, {})
+                loaded[taxonomy.name] = ({}, {})
                 continue
-            model = apps.get_model(label)
+            model = taxonomy.model
             fields = ["pk", "translation_key", "locale_id", "name"]
             has_country = any(f.name == "country" for f in model._meta.fields)
             if has_country:
@@ -257,8 +249,40 @@ class _Links:
                 key_of[row["pk"]] = (key, row.get("country"))
                 names[(key, row["locale_id"])] = row["name"]
                 names.setdefault((key, None), row["name"])
-            loaded[kind] = (key_of, names)
+            loaded[taxonomy.name] = (key_of, names)
         return loaded
+
+    def _inherit_passed_terms(self):
+        """Add to each page the terms its passing pages (linked or parent) give it:
+        one query per passing model."""
+        for model, fields in self.passing.items():
+            pks = {
+                pk for found in self.sources.values() for m, pk in found if m is model
+            }
+            paths = {
+                path for parents, path in self.parent_paths.values() if model in parents
+            }
+            if not (pks or paths):
+                continue
+            attnames = [model._meta.get_field(name).attname for name in fields]
+            rows = model.objects.filter(
+                models.Q(pk__in=pks) | models.Q(path__in=paths)
+            ).values_list("pk", "path", *attnames)
+            passed, by_path = {}, {}
+            for pk, path, *values in rows:
+                passed[pk] = values
+                by_path[path] = pk
+            for page_pk, (parents, path) in self.parent_paths.items():
+                if model in parents and path in by_path:
+                    self.sources[page_pk].add((model, by_path[path]))
+            for page_pk, found in self.sources.items():
+                for source_model, pk in found:
+                    if source_model is not model or pk not in passed:
+                        continue
+                    for name, value in zip(fields, passed[pk], strict=True):
+                        taxonomy = of_model(model._meta.get_field(name).related_model)
+                        if taxonomy is not None and value is not None:
+                            self.terms[taxonomy.name][page_pk].add(value)
 
     # -- one page's data ----------------------------------------------------------
 
@@ -266,22 +290,22 @@ class _Links:
         facets = {"type": (page_type(type(page)),)}
         related_names = []
         countries = set()
-        for kind in (*TAXONOMY_FACETS, "organisation"):
-            key_of, names = terms.get(kind, ({}, {}))
+        for taxonomy in LINKED:
+            key_of, names = terms.get(taxonomy.name, ({}, {}))
             keys = set()
-            for term_pk in self.terms[kind].get(page.pk, ()):
+            for term_pk in self.terms[taxonomy.name].get(page.pk, ()):
                 if term_pk not in key_of:
                     continue
                 key, country = key_of[term_pk]
                 keys.add(key)
-                if kind == "region" and country:
+                if taxonomy is REGION and country:
                     countries.add(country)
             for key in sorted(keys):
                 name = names.get((key, page.locale_id)) or names.get((key, None))
                 if name:
                     related_names.append(name)
-            if kind != "organisation":
-                facets[kind] = tuple(sorted(keys))
+            if taxonomy.facet:
+                facets[taxonomy.name] = tuple(sorted(keys))
         own_country = getattr(page, "country", None)
         if isinstance(own_country, str) and own_country:
             countries.add(own_country)
@@ -296,24 +320,17 @@ class _Links:
         )
 
 
-def _parent_may_be_case_study(model):
-    parents = getattr(model, "parent_page_types", None) or []
-    return any(str(p).lower() == CASE_STUDY.lower() for p in parents)
-
-
-def hub_page_models():
-    return [
-        model
-        for model in apps.get_models()
-        if is_hub_page_model(model) and not model._meta.abstract
-    ]
+def _passing_parents(model, passing):
+    """The passing models among `model`'s allowed parent page types."""
+    labels = {str(p).lower() for p in getattr(model, "parent_page_types", None) or []}
+    return tuple(m for m in passing if m._meta.label_lower in labels)
 
 
 def pages_using_terms(term_model, translation_key):
     """Pks of the pages whose search data mentions a term (any of its translations):
-    linked to it directly, through a child object (partners), or, for a programme,
-    through a case study (the case study, its actions, and the reports, guides and
-    events linked to it)."""
+    linked to it directly, through a child object (partners), or through a page that
+    passes it on (a programme: the case study, its actions, and the reports, guides
+    and events linked to it)."""
     term_pks = list(
         term_model.objects.filter(translation_key=translation_key).values_list(
             "pk", flat=True
@@ -322,19 +339,23 @@ def pages_using_terms(term_model, translation_key):
     if not term_pks:
         return set()
     page_pks = _pages_linked_to(term_model, term_pks)
-    case_study = apps.get_model(CASE_STUDY)
-    if term_model is apps.get_model(TAXONOMY_FACETS["programme"]):
-        studies = list(
-            case_study.objects.filter(programme__in=term_pks).values_list("pk", "path")
-        )
-        page_pks |= {pk for pk, _path in studies}
-        page_pks |= _pages_linked_to(case_study, [pk for pk, _path in studies])
-        for _pk, path in studies:
-            page_pks |= set(
-                Page.objects.filter(
-                    path__startswith=path, depth=len(path) // Page.steplen + 1
-                ).values_list("pk", flat=True)
+    for model, fields in _passing_models().items():
+        for name in fields:
+            if model._meta.get_field(name).related_model is not term_model:
+                continue
+            sources = list(
+                model.objects.filter(**{f"{name}__in": term_pks}).values_list(
+                    "pk", "path"
+                )
             )
+            page_pks |= {pk for pk, _path in sources}
+            page_pks |= _pages_linked_to(model, [pk for pk, _path in sources])
+            for _pk, path in sources:
+                page_pks |= set(
+                    Page.objects.filter(
+                        path__startswith=path, depth=len(path) // Page.steplen + 1
+                    ).values_list("pk", flat=True)
+                )
     return page_pks
 
 

@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from hub.pages.formatting import json_number, plain_number, spreadsheet_safe
 from hub.pages.localization import localize_queryset
 from hub.pages.models import Organisation
 
@@ -20,30 +21,6 @@ from .figures import raw_figures
 from .filters import describe_filters
 from .library import CASE_STUDY, choice_labels
 from .models import ActionPartner, CaseStudyPartner
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell):
-    """A text cell that cannot run as a spreadsheet formula."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-def plain_number(value):
-    """A Decimal as it is written in data files: 10000000, 41.5."""
-    if value is None:
-        return ""
-    value = Decimal(value).normalize()
-    return format(value, "f")
-
-
-def json_number(value):
-    if value is None:
-        return None
-    value = Decimal(value)
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _partners(items, locale_id):
@@ -228,9 +205,9 @@ def csv_response(library, result, request):
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    writer.writerow([neutralise(cell) for cell in header])
+    writer.writerow([spreadsheet_safe(cell) for cell in header])
     for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{_filename(library, "csv")}"'

@@ -11,6 +11,9 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
+from hub.pages.facets import filter_and_count
+from hub.pages.formatting import sort_text
+
 from .library import (
     DEFAULT_SORT,
     FACETS,
@@ -20,7 +23,6 @@ from .library import (
     PAGE_SIZE,
     SORTS,
     choice_labels,
-    sort_text,
 )
 
 
@@ -111,14 +113,6 @@ def url_value(facet, key, library):
     return key
 
 
-def matches(item, selected, skip=None):
-    """OR within a facet, AND across facets; `skip` leaves one facet out."""
-    for name, wanted in selected.items():
-        if name != skip and not (item.values[name] & wanted):
-            return False
-    return True
-
-
 def _nulls_last(value, reverse=True):
     """A sort key: present values first (largest first when `reverse`), then None."""
     if value is None:
@@ -157,15 +151,12 @@ class LibraryResult:
         return len(self.items)
 
 
-def facet_views(library, query):
+def facet_views(library, query, all_counts):
+    """Every facet with its values, counts and selection, for the filter panel."""
     labels = choice_labels()
     views = []
     for facet in FACETS:
-        counts = {}
-        for item in library.items:
-            if matches(item, query.selected, skip=facet.name):
-                for key in item.values[facet.name]:
-                    counts[key] = counts.get(key, 0) + 1
+        counts = all_counts.get(facet.name, {})
         chosen = query.selected.get(facet.name, set())
         if facet.taxonomy:
             terms = library.terms[facet.name]
@@ -207,7 +198,12 @@ def active_filters(library, query, base_url):
 def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=True):
     """The library filtered, counted, sorted and paginated as `params` ask."""
     query = LibraryQuery.from_params(params, library)
-    items = [item for item in library.items if matches(item, query.selected)]
+    items, counts = filter_and_count(
+        library.items,
+        lambda item: item.values,
+        query.selected,
+        [facet.name for facet in FACETS],
+    )
     items = sort_items(items, query.sort)
     paginator = Paginator(items, page_size)
     page_obj = paginator.get_page(query.page)
@@ -239,7 +235,7 @@ def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=Tr
         library.load_pages(list(page_obj.object_list))
     return LibraryResult(
         items=items,
-        facets=facet_views(library, query),
+        facets=facet_views(library, query, counts),
         active=active_filters(library, query, base_url),
         page_obj=page_obj,
         query=query,

@@ -1,10 +1,11 @@
 """The case-study library: filters, counts per value, sorting.
 
 Every case study under a library page and every action under those case studies is
-read once as a compact row, in five queries whatever the number of items: the pages
-themselves (two), their taxonomy links (one UNION), the taxonomy terms (one UNION) and
-the evidence levels that reports and guides give them (one UNION). Filters, counts and
-sorting then run on those rows, so
+read once as a compact row, in at most eight queries whatever the number of items:
+the pages themselves (two), their taxonomy links (one UNION), the evidence levels that
+reports and guides give them (one UNION), and the taxonomy terms from the shared term
+catalogue (hub/pages/taxonomies.py: one query a taxonomy, none while it is cached).
+Filters, counts and sorting then run on those rows, so
 
 - values combine with OR within a filter and AND across filters;
 - the count beside each value is the number of items that have it among those that
@@ -19,7 +20,6 @@ may point at English terms: matching on the translation key covers that.
 """
 
 import datetime
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,8 +27,15 @@ from decimal import Decimal
 from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
-from hub.pages.models import Programme, Region, TargetGroup, Theme
+from hub.pages.formatting import sort_text
+from hub.pages.localization import language_code
 from hub.pages.models.taxonomy import Country
+from hub.pages.taxonomies import (
+    FACET_TAXONOMIES,
+    PAGE_TAXONOMIES,
+    REGION,
+    TermCatalogue,
+)
 from hub.pages.visibility import public
 
 from .figures import participants, raw_figures
@@ -51,12 +58,6 @@ EVIDENCE_RANK = {
 }
 # European programming periods: the periods programmes and their projects are named by.
 PERIODS = [(2000, 2006), (2007, 2013), (2014, 2020), (2021, 2027), (2028, 2034)]
-
-TAXONOMY_FACETS = {
-    "theme": (Theme, "themes"),
-    "target_group": (TargetGroup, "target_groups"),
-    "region": (Region, "regions"),
-}
 
 
 @dataclass(frozen=True)
@@ -130,12 +131,6 @@ class Term:
     country: str = ""
 
 
-def sort_text(text):
-    """Title order that ignores accents and case (é sorts with e)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def periods_of(start, end):
     if start is None and end is None:
         return set()
@@ -152,10 +147,11 @@ def _links(model, ids):
     """(page id, facet, term translation key, country) for the page type's terms."""
     source = model._meta.model_name
     parts = []
-    for facet, (term_model, field_name) in TAXONOMY_FACETS.items():
-        through = getattr(model, field_name).through
+    for taxonomy in PAGE_TAXONOMIES:
+        facet, term_model = taxonomy.name, taxonomy.model
+        through = getattr(model, taxonomy.page_field).through
         target = term_model._meta.model_name
-        country = F(f"{target}__country") if term_model is Region else Value("")
+        country = F(f"{target}__country") if taxonomy is REGION else Value("")
         parts.append(
             through.objects.filter(**{f"{source}_id__in": ids})
             .order_by()
@@ -204,29 +200,8 @@ def _evidence(live_ids_of):
     )
 
 
-def _terms():
-    parts = []
-    for facet, term_model in (
-        ("theme", Theme),
-        ("target_group", TargetGroup),
-        ("region", Region),
-        ("programme", Programme),
-    ):
-        country = F("country") if term_model is Region else Value("")
-        parts.append(
-            term_model.objects.order_by()
-            .annotate(
-                facet=Value(facet, output_field=CharField()), term_country=country
-            )
-            .values_list(
-                "facet", "translation_key", "slug", "name", "locale_id", "term_country"
-            )
-        )
-    return parts[0].union(*parts[1:], all=True)
-
-
 class Library:
-    """The items of one library page and their taxonomy, read in five queries."""
+    """The items of one library page and their taxonomy, in a fixed query count."""
 
     def __init__(self, library_page, with_figures=False):
         self.page = library_page
@@ -317,13 +292,21 @@ class Library:
     def _load_terms(self):
         """{facet: {translation key: Term}}, each term in the page's language when it
         is translated, and {facet: {slug in any language: translation key}}."""
+        catalogue = TermCatalogue(language_code(self.locale_id))
         terms, slugs = defaultdict(dict), defaultdict(dict)
-        for facet, key, slug, name, locale_id, country in _terms():
-            key = str(key)
-            slugs[facet][slug] = key
-            known = terms[facet].get(key)
-            if known is None or locale_id == self.locale_id:
-                terms[facet][key] = Term(facet, key, slug, name, country)
+        for taxonomy in FACET_TAXONOMIES:
+            facet = taxonomy.name
+            for term in catalogue.terms.get(facet, ()):
+                key = term["key"]
+                for slug in term["slugs"].values():
+                    slugs[facet][slug] = key
+                terms[facet][key] = Term(
+                    facet,
+                    key,
+                    catalogue.slug(term),
+                    catalogue.name(term),
+                    term["country"],
+                )
         self.slugs = slugs
         return terms
 

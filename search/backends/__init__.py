@@ -31,9 +31,9 @@ search configuration (``french`` or ``english``) and is queried with the locale'
 accents are folded in Python on both sides. SQLite's FTS5 index folds accents and splits
 elisions itself but has no stemmer, so queries use light stems as prefixes.
 
-Facets (type, theme, target group, region, country, programme, year) are computed by
-search/documents.py for both: the engine stores them as keyword fields of the page's
-document and counts them with aggregations; the database backend stores them as
+Facets (type, theme, target group, region, country, programme, year) are computed
+by hub/pages/search_data.py for both: the engine stores them as keyword fields of the
+page's document and counts them with aggregations; the database backend stores them as
 ``search.PageFacet`` rows written with its index entries and counts them in Python.
 Either way they are refreshed exactly when Wagtail (re)indexes the page.
 """

@@ -17,7 +17,7 @@ query is compiled, so no full-text syntax can be injected by what a reader types
 
 from django.db import connection
 
-from search.documents import (
+from hub.pages.search_data import (
     FACETS,
     is_hub_page_model,
     prefetch_search_data,

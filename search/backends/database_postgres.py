@@ -18,7 +18,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import PlainText
 
-from search.documents import is_hub_page_model
+from hub.pages.search_data import is_hub_page_model
 from search.text import fold, query_words
 
 from .database import FacetRowsIndexMixin

@@ -5,7 +5,7 @@
   and drop elisions on both sides ("l'éval" finds "L'évaluation").
 * Mapping: every analysed text field gets ``.en`` and ``.fr`` sub-fields (see the
   package docstring); hub pages get keyword fields for the facets, their language and a
-  date to sort by (``hub_*``), from search/documents.py.
+  date to sort by (``hub_*``), from hub/pages/search_data.py.
 * Indexing: a batch of pages has its facet data computed in a fixed number of queries
   before Wagtail builds the documents.
 * ``run_search()``: one search request with a time limit, the only difference between
@@ -16,7 +16,7 @@ from copy import deepcopy
 
 from modelsearch.utils import deep_update
 
-from search.documents import (
+from hub.pages.search_data import (
     FACETS,
     is_hub_page_model,
     prefetch_search_data,

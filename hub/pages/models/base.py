@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..localization import localize_items, localize_queryset
+from ..search_data import search_data
 from ..visibility import public
 
 
@@ -30,14 +31,18 @@ class HubPage(Page):
         index.SearchField("search_related_names"),
     ]
 
+    # What search knows of the page type (hub/pages/search_data.py): its value and
+    # plural label in the "type" facet, and its place in that facet's list.
+    search_type = "page"
+    search_type_label = _("Other pages")
+    search_type_order = 100
+
     class Meta:
         abstract = True
 
     def search_related_names(self):
         """Names of the page's themes, regions, programme, partners... in its language,
-        so that they are searchable and a renamed term reaches the page (search app)."""
-        from search.documents import search_data
-
+        so that they are searchable and a renamed term reaches the page."""
         return search_data(self).related_names
 
     def localize_items(self, items):

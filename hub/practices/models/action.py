@@ -31,6 +31,10 @@ class ActionKind(models.TextChoices):
 
 
 class ActionPage(LocalizedTaxonomyMixin, HubPage):
+    search_type = "action"
+    search_type_label = _("Field actions")
+    search_type_order = 20
+
     action_kind = models.CharField(
         _("action kind"), max_length=40, choices=ActionKind.choices
     )

@@ -35,6 +35,12 @@ class PartnerRole(models.TextChoices):
 
 
 class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
+    search_type = "case-study"
+    search_type_label = _("Case studies")
+    search_type_order = 10
+    # Actions below it, and reports, guides and events naming it, share its programme.
+    search_passes_on = ("programme",)
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         RUNNING = "running", _("Running")

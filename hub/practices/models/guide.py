@@ -18,6 +18,10 @@ from .report import EvidenceLevel, EvidenceLevelMixin
 
 
 class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
+    search_type = "guide"
+    search_type_label = _("Good-practice guides")
+    search_type_order = 40
+
     problem = RichTextField(
         _("the problem it addresses"), blank=True, features=SECTION_FEATURES
     )

@@ -80,6 +80,10 @@ class EvidenceLevelMixin:
 
 
 class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
+    search_type = "report"
+    search_type_label = _("Evaluation reports")
+    search_type_order = 30
+
     evaluated_case_studies = ParentalManyToManyField(
         "practices.CaseStudyPage",
         verbose_name=_("evaluated case studies"),

@@ -2,22 +2,10 @@
 type, in both locales, with the locale and taxonomy filters."""
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
-
-from tests.library_factories import build_library
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/v2/pages/"
-
-
-@pytest.fixture(scope="module")
-def lib(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        yield build_library()
-        transaction.set_rollback(True)
 
 
 def api(client, path=API, **params):

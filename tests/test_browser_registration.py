@@ -3,29 +3,16 @@
 Headless Chromium (the Debian package) driven by Playwright, against the live server.
 """
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.db import connections
 from wagtail.models import Site
 
 from hub.events import services
 from hub.events.models import Registration
-from hub.events.testing import make_event_site, service_data
+from tests.factories import make_event_site, service_data
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 Status = Registration.Status
 
 pytestmark = [
@@ -35,32 +22,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser(event, monkeypatch):
-    # Started after the database is set up for the test: Playwright's event loop
-    # would otherwise hide the connection that restores the serialized rollback.
-    # That loop runs in this thread; the ORM calls made between browser steps are
-    # still synchronous and safe. Only for this test: subprocesses must not inherit it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        message = (
-            "Chromium is missing at /usr/bin/chromium: install the Debian package "
-            "`chromium` (make test installs it)."
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-            # Queries made while Playwright's loop ran used their own connection.
-            connections.close_all()
+def browser(event, chromium):
+    # Started after the database is set up for the test (see `chromium`).
+    return chromium
 
 
 @pytest.fixture

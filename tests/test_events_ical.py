@@ -7,15 +7,8 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from hub.events.testing import make_event_site
-
 LONDON = ZoneInfo("Europe/London")
 PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture
-def event_site(locales):
-    return make_event_site()
 
 
 @pytest.fixture

@@ -4,21 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
-from django.db import transaction
-
-from tests.library_factories import build_library
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def lib(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        yield build_library()
-        transaction.set_rollback(True)
 
 
 def rss_items(client, url):

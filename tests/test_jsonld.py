@@ -6,26 +6,19 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
-from django.db import transaction
 from wagtail.models import Page
-
-from tests.library_factories import build_library
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def lib(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        built = build_library()
+def lib(lib, django_db_blocker):
+    with django_db_blocker.unblock():
         # Text that must not break out of the script element or the JSON string.
-        alpha = built["en"]["alpha"]
+        alpha = lib["en"]["alpha"]
         alpha.summary = "Quotes \" and \\ and </script><b>bold</b> & l'été"
         alpha.save_revision().publish()
-        yield built
-        transaction.set_rollback(True)
+    return lib
 
 
 def json_ld(client, page):

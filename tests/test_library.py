@@ -6,24 +6,12 @@ DATABASE_URL=sqlite:////tmp/library-tests.sqlite3 .venv/bin/pytest tests/test_li
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
-from django.db import transaction
 from django.http import QueryDict
 
 from hub.practices.filters import search_library
 from hub.practices.library import Library
-from tests.library_factories import build_library
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def lib(django_db_setup, django_db_blocker):
-    """Built once for the module's read-only tests, rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        yield build_library()
-        transaction.set_rollback(True)
 
 
 def titles(response):

@@ -7,29 +7,15 @@ Headless Chromium (the Debian package) driven by Playwright, against the live se
 
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from django.db import connections
 from wagtail.models import Site
 
 from hub.pages.models import StandardPage
-from tests.factories import add_page
-from tests.library_factories import build_library
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.factories import add_page, build_library
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,24 +38,9 @@ def site(live_server, locales):
 
 
 @pytest.fixture
-def browser(site, monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        message = "Chromium is missing at /usr/bin/chromium: install `chromium`."
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-            connections.close_all()
+def browser(site, chromium):
+    # Started after the database is set up for the test (see `chromium`).
+    return chromium
 
 
 def test_filter_compare_download_and_translation_dashboard(live_server, site, browser):

@@ -3,25 +3,19 @@ wrong: one item, twenty, drafts, the other language, nonsense."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
-from django.db import transaction
 
 from hub.practices.models import CaseStudyPage
-from tests.library_factories import build_library
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def lib(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        built = build_library()
+def lib(lib, django_db_blocker):
+    with django_db_blocker.unblock():
         draft = CaseStudyPage(title="Draft study", slug="draft-study", live=False)
-        built["library"].add_child(instance=draft)
-        built["draft"] = draft
-        yield built
-        transaction.set_rollback(True)
+        lib["library"].add_child(instance=draft)
+    lib["draft"] = draft
+    return lib
 
 
 def compare(client, lib, items, language="en"):

@@ -3,21 +3,10 @@ as each source states them, the Channel map; the evidence scale comes from Pytho
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
-from django.db import transaction
 
 from hub.practices.models.report import EVIDENCE_CRITERIA, EvidenceLevel
-from tests.library_factories import build_library
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def lib(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        yield build_library()
-        transaction.set_rollback(True)
 
 
 def soup_of(client, page):

@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from tests.library_factories import build_library
+from hub.pages.models import Region, Theme
+from tests.factories import build_library, figure, make_term
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +52,6 @@ def test_library_costs_the_same_few_queries_with_3_or_30_items(client, locales):
 
 
 def case_study_queries(client, related):
-    from hub.pages.models import Region, Theme
-    from tests.factories import make_term
-    from tests.library_factories import figure
-
     savepoint = transaction.savepoint()
     cache.clear()
     built = build_library()

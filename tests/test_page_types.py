@@ -25,7 +25,7 @@ from hub.practices.models import (
     LibraryIndexPage,
     ReportIndexPage,
 )
-from tests.factories import build_site, make_locales
+from tests.factories import SITE_PAGES, build_site, make_locales
 
 PAGE_TREE = {
     HomePage: (
@@ -136,23 +136,8 @@ def _soup(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
-PAGE_NAMES = [
-    "home",
-    "library",
-    "guides",
-    "reports",
-    "events",
-    "about",
-    "case_study",
-    "action",
-    "report",
-    "guide",
-    "event",
-]
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", PAGE_NAMES)
+@pytest.mark.parametrize("name", SITE_PAGES)
 def test_page_renders_in_both_languages_with_switch_and_alternates(client, name):
     tree = build_site()
     english, french = tree["en"][name], tree["fr"][name]

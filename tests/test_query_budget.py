@@ -5,21 +5,8 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import build_site
+from tests.factories import SITE_PAGES, build_site
 
-PAGES = [
-    "home",
-    "library",
-    "guides",
-    "reports",
-    "events",
-    "about",
-    "case_study",
-    "action",
-    "report",
-    "guide",
-    "event",
-]
 MAX_QUERIES = 20
 
 
@@ -28,7 +15,7 @@ def queries_per_page(client, related):
     cache.clear()
     tree = build_site(related=related, extra_children=related)
     counts = {}
-    for name in PAGES:
+    for name in SITE_PAGES:
         for language in ("en", "fr"):
             url = tree[language][name].url
             client.get(url)  # warm the per-process caches a real server keeps

@@ -10,15 +10,10 @@ from django.urls import reverse
 
 from hub.events import services
 from hub.events.models import Registration
-from hub.events.testing import make_event_site, service_data
+from tests.factories import service_data
 
 Status = Registration.Status
 INDEX = "/admin/registration/"
-
-
-@pytest.fixture
-def event_site(locales):
-    return make_event_site()
 
 
 @pytest.fixture

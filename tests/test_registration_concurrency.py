@@ -15,7 +15,7 @@ from django.test import Client
 
 from hub.events import services
 from hub.events.models import Registration
-from hub.events.testing import make_event_site, registration_data, service_data
+from tests.factories import make_event_site, registration_data, service_data
 
 Status = Registration.Status
 THREADS = 40

@@ -2,14 +2,13 @@
 languages, facets, snippets, sorting, pages, JSON and suggestions.
 
 Each test runs twice (search_backend: "database" on PostgreSQL, "engine" on the
-OpenSearch node), over the garden pages of tests.search_support.build_search_site."""
+OpenSearch node), over the garden pages of tests.factories.search.build_search_site."""
 
 import pytest
 
 from hub.practices.models import CaseStudyPage
 from search.services import SearchQuery, search_pages, suggest_pages
-from tests.factories import add_page
-from tests.search_support import build_search_site
+from tests.factories import add_page, build_search_site
 
 pytestmark = pytest.mark.django_db
 

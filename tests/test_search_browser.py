@@ -1,25 +1,11 @@
 """A real browser on the search engine: search, narrow with facets, choose a
 suggestion with the keyboard, switch language. Headless Chromium through Playwright."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
-from django.db import connections
 
-from tests.search_support import build_search_site
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.factories import build_search_site
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,28 +21,9 @@ def site(search_backend, live_server):
 
 
 @pytest.fixture
-def browser(site, monkeypatch):
-    # After the database set-up (see test_browser_registration.py for why).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        message = (
-            "Chromium is missing at /usr/bin/chromium: install the Debian package "
-            "`chromium` (make test installs it)."
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-            connections.close_all()
+def browser(site, chromium):
+    # Started after the database is set up for the test (see `chromium`).
+    return chromium
 
 
 @pytest.mark.parametrize("search_backend", ["engine"], indirect=True)

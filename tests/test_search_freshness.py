@@ -14,8 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from hub.pages.models import StandardPage, Theme
 from hub.practices.models import ActionPage, CaseStudyPage
 from search.services import SearchQuery, search_pages
-from tests.factories import add_page, publish
-from tests.search_support import build_search_site
+from tests.factories import add_page, build_search_site, publish
 
 
 def found(language, text, **filters):

@@ -13,7 +13,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from search.services import SearchQuery, search_pages, suggest_pages
-from tests.search_support import (
+from tests.factories import (
     build_search_site,
     database_backends,
     engine_backends,

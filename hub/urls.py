@@ -5,14 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub.api import api_router
-from hub.pages import views as page_views
-from hub.practices import feeds
+from hub.site import feeds
+from hub.site.api import api_router
+from hub.site.sitemap import sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", page_views.sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
 ]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail_localize.models import TranslationSource
 
 from hub.pages.models import StandardPage, Theme
-from hub.practices.dashboard import translation_reports
+from hub.site.dashboard import translation_reports
 from tests.factories import add_page, build_site, make_locales, make_term, publish
 from tests.test_translation import translate_with_localize
 

@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page type."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -50,6 +52,37 @@ class KeyFigureBlock(blocks.StructBlock):
 
 class KeyFiguresBlock(blocks.StreamBlock):
     key_figure = KeyFigureBlock()
+
+
+def to_decimal(value):
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+def raw_figures(stream):
+    """The key-figure dicts (label, value, unit, target, year, source) of a
+    StreamField value, or of its raw JSON list."""
+    raw = getattr(stream, "raw_data", stream) or []
+    figures = []
+    for block in raw:
+        if not isinstance(block, dict) or block.get("type") != "key_figure":
+            continue
+        value = block.get("value") or {}
+        figures.append(
+            {
+                "label": str(value.get("label") or ""),
+                "value": to_decimal(value.get("value")),
+                "unit": str(value.get("unit") or ""),
+                "target": to_decimal(value.get("target")),
+                "year": value.get("year") or None,
+                "source": str(value.get("source") or ""),
+            }
+        )
+    return figures
 
 
 class StepBlock(blocks.StructBlock):

@@ -13,11 +13,11 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from hub.pages.blocks import raw_figures
 from hub.pages.formatting import json_number, plain_number, spreadsheet_safe
 from hub.pages.localization import localize_queryset
 from hub.pages.models import Organisation
 
-from .figures import raw_figures
 from .filters import describe_filters
 from .library import CASE_STUDY, choice_labels
 from .models import ActionPartner, CaseStudyPartner

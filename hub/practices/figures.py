@@ -6,7 +6,7 @@ languages; "participant" is the same word in French and English.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,36 +14,6 @@ PARTICIPANT_WORDS = ("participant",)
 BUDGET_WORDS = ("budget",)
 ERDF_WORDS = ("erdf", "feder")
 EUR_UNITS = {"eur", "euro", "euros", "€"}
-
-
-def to_decimal(value):
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError, TypeError):
-        return None
-
-
-def raw_figures(stream):
-    """The key-figure dicts of a StreamField value (or its raw JSON list)."""
-    raw = getattr(stream, "raw_data", stream) or []
-    figures = []
-    for block in raw:
-        if not isinstance(block, dict) or block.get("type") != "key_figure":
-            continue
-        value = block.get("value") or {}
-        figures.append(
-            {
-                "label": str(value.get("label") or ""),
-                "value": to_decimal(value.get("value")),
-                "unit": str(value.get("unit") or ""),
-                "target": to_decimal(value.get("target")),
-                "year": value.get("year") or None,
-                "source": str(value.get("source") or ""),
-            }
-        )
-    return figures
 
 
 def _mentions(figure, words):

@@ -27,6 +27,7 @@ from decimal import Decimal
 from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
+from hub.pages.blocks import raw_figures
 from hub.pages.formatting import sort_text
 from hub.pages.localization import language_code
 from hub.pages.models.taxonomy import Country
@@ -38,7 +39,7 @@ from hub.pages.taxonomies import (
 )
 from hub.pages.visibility import public
 
-from .figures import participants, raw_figures
+from .figures import participants
 from .models.action import ActionKind, ActionPage
 from .models.case_study import CaseStudyPage
 from .models.guide import GoodPracticeGuidePage

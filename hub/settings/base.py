@@ -35,16 +35,14 @@ INSTALLED_APPS = [
     "hub.practices",
     "hub.events",
     "search",
+    "hub.site",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "rest_framework",
-    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.forms",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -64,7 +62,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

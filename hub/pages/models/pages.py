@@ -1,15 +1,16 @@
 """The home page and standard pages (about, privacy notice, accessibility statement)."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import api_fields as api
 from ..blocks import BodyBlock, KeyFiguresBlock
 from .base import HubPage
 
@@ -29,6 +30,10 @@ class HomePage(HubPage):
         InlinePanel("featured_items", label=_("Featured content"), max_num=6),
     ]
     search_fields = HubPage.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        *api.INDEX_API_FIELDS,
+        api.field("key_figures", api.key_figures("key_figures")),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -51,16 +56,6 @@ class HomePage(HubPage):
             for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
         }
         return self.localize_items([specific[p.pk] for p in pages if p.pk in specific])
-
-    @cached_property
-    def upcoming_events(self):
-        from hub.events.models import EventPage
-
-        return list(
-            EventPage.objects.live()
-            .filter(locale_id=self.locale_id, end__gte=timezone.now())
-            .order_by("start")[:3]
-        )
 
 
 class HomePageFeaturedItem(Orderable):
@@ -100,6 +95,12 @@ class StandardPage(HubPage):
         ),
     ]
     search_fields = HubPage.search_fields + [index.SearchField("body")]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("version"),
+        APIField("last_reviewed"),
+    ]
 
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]

@@ -11,11 +11,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from hub.pages.blocks import KeyFiguresBlock, StepBlock
+from hub.pages import api_fields as api
+from hub.pages.blocks import KeyFiguresBlock, StepBlock, raw_figures
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
 
-from .. import serializers as api
-from ..figures import chart_rows, raw_figures
+from ..figures import chart_rows
 from .case_study import SECTION_FEATURES, PartnerRole
 
 

@@ -11,7 +11,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from hub.pages.blocks import KeyFiguresBlock
+from hub.pages import api_fields as api
+from hub.pages.blocks import KeyFiguresBlock, raw_figures
+from hub.pages.formatting import json_number
 from hub.pages.models import (
     HubPage,
     LocalizedTaxonomyMixin,
@@ -20,8 +22,7 @@ from hub.pages.models import (
 )
 from hub.pages.visibility import public
 
-from .. import serializers as api
-from ..figures import budget_lines, chart_rows, is_budget_figure, raw_figures
+from ..figures import budget_lines, chart_rows, is_budget_figure
 
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ul", "ol"]
 
@@ -140,9 +141,11 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         APIField("start_date"),
         APIField("end_date"),
         api.field("status", api.choice("status")),
-        api.field("total_budget", lambda page: api.number(page.total_budget)),
+        api.field("total_budget", lambda page: json_number(page.total_budget)),
         APIField("total_budget_source"),
-        api.field("erdf_contribution", lambda page: api.number(page.erdf_contribution)),
+        api.field(
+            "erdf_contribution", lambda page: json_number(page.erdf_contribution)
+        ),
         APIField("erdf_contribution_source"),
         api.field("key_figures", api.key_figures("key_figures")),
         api.field("partners", api.partners("partner_list")),

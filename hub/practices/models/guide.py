@@ -9,10 +9,10 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from hub.pages import api_fields as api
 from hub.pages.blocks import KeyFiguresBlock, StepBlock
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin
 
-from .. import serializers as api
 from .case_study import SECTION_FEATURES
 from .report import EvidenceLevel, EvidenceLevelMixin
 

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from hub.pages import api_fields as api
 from hub.pages.models import HubPage
 from hub.pages.visibility import public
 
@@ -23,6 +24,7 @@ class SectionIndexPage(HubPage):
         FieldPanel("intro"),
     ]
 
+    api_fields = api.INDEX_API_FIELDS
     parent_page_types = ["pages.HomePage"]
     max_count_per_parent = 1
 

@@ -1,10 +1,9 @@
-"""Template tags of the practices pages: evidence scale, JSON-LD, map, feeds."""
+"""Template tags of the practices pages: evidence scale, JSON-LD, map."""
 
 from django import template
 
 from .. import jsonld
 from ..channel_map import channel_map
-from ..feeds import feed_links
 from ..models.report import evidence_scale as scale_of
 
 register = template.Library()
@@ -24,10 +23,3 @@ def json_ld(context, page):
 @register.inclusion_tag("includes/channel_map.html")
 def channel_map_of(regions, title_id="map-title"):
     return {"map": channel_map(regions), "title_id": title_id}
-
-
-@register.simple_tag
-def feeds(kinds=""):
-    """The site's feeds in the active language: all, or those of the space-separated
-    `kinds` (case-studies actions reports guides events)."""
-    return feed_links(kinds.split() or None)

@@ -16,22 +16,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
+from hub.events.models import EventPage
 from hub.pages.localization import active_locale
 from hub.pages.visibility import public
+from hub.practices.models import (
+    ActionPage,
+    CaseStudyPage,
+    EvaluationReportPage,
+    GoodPracticeGuidePage,
+    LibraryIndexPage,
+)
 
 FEED_SIZE = 20
 
 
 def _models():
-    from hub.events.models import EventPage
-
-    from .models import (
-        ActionPage,
-        CaseStudyPage,
-        EvaluationReportPage,
-        GoodPracticeGuidePage,
-    )
-
     return {
         "case-studies": (CaseStudyPage, gettext_lazy("Case studies")),
         "actions": (ActionPage, gettext_lazy("Field actions")),
@@ -78,8 +77,6 @@ class NewContentFeed(Feed):
         parent_types = self.model.allowed_parent_page_models()
         index_model = parent_types[0] if parent_types else None
         if self.kind == "actions":  # an action's parent is a case study
-            from .models import LibraryIndexPage
-
             index_model = LibraryIndexPage
         if index_model is None or index_model is Page:
             return None

@@ -17,7 +17,7 @@ class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
     """Every user who may enter the admin sees it; the links it offers lead to
     wagtail-localize's views, which check the translation permission themselves."""
 
-    template_name = "practices/translation_dashboard.html"
+    template_name = "site/translation_dashboard.html"
     page_title = _("Translation dashboard")
     header_icon = "wagtail-localize-language"
 

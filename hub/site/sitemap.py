@@ -1,14 +1,15 @@
+"""The sitemap: every live public page in both languages, with hreflang alternates."""
+
 from collections import defaultdict
 
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 
 @cache_control(max_age=3600)
 def sitemap(request):
     """Every live public page in both languages, with hreflang alternates."""
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     pages = (
         Page.objects.live()
         .public()
@@ -33,7 +34,6 @@ def sitemap(request):
     for entry in entries:
         group = by_key[entry["key"]]
         entry["alternates"] = group if len(group) > 1 else []
-    del site
     return render(
         request, "sitemap.xml", {"entries": entries}, content_type="application/xml"
     )

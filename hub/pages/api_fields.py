@@ -5,13 +5,12 @@ Each field reads the whole page (`source="*"`) and is read-only; models declare 
 their `api_fields`. Nothing here imports models, so models can import it.
 """
 
-from decimal import Decimal
-
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
-from .figures import raw_figures
+from .blocks import raw_figures
+from .formatting import json_number
 
 
 class PageValue(Field):
@@ -23,13 +22,6 @@ class PageValue(Field):
 
     def to_representation(self, page):
         return self.compute(page)
-
-
-def number(value):
-    if value is None:
-        return None
-    value = Decimal(value)
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def term(item):
@@ -60,8 +52,8 @@ def key_figures(field_name):
         return [
             {
                 **figure,
-                "value": number(figure["value"]),
-                "target": number(figure["target"]),
+                "value": json_number(figure["value"]),
+                "target": json_number(figure["target"]),
             }
             for figure in raw_figures(getattr(page, field_name))
         ]
@@ -141,3 +133,7 @@ TAXONOMY_API_FIELDS = [
     field("target_groups", terms("localized_target_groups")),
     field("regions", terms("localized_regions")),
 ]
+
+
+# What every index page (home, library, guides, reports, events) gives in the API.
+INDEX_API_FIELDS = [APIField("summary"), field("intro", rich_text("intro"))]

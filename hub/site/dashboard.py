@@ -26,9 +26,7 @@ from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from hub.pages.models import Organisation, Programme, Region, TargetGroup, Theme
-
-TAXONOMY_MODELS = [Theme, TargetGroup, Region, Programme, Organisation]
+from hub.pages.taxonomies import taxonomy_models
 
 
 @dataclass
@@ -142,7 +140,7 @@ def _serialised(instance):
 
 def term_reports_data(locales):
     result = {locale.pk: ([], []) for locale in locales}
-    for model in TAXONOMY_MODELS:
+    for model in taxonomy_models():
         terms = list(model.objects.select_related("locale").order_by("name"))
         groups = {}
         for term in terms:

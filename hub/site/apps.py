@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    """The top layer: composes the site from the page, practice, event and search
+    apps (home page listings, feeds, sitemap, API, translation dashboard)."""
+
+    name = "hub.site"
+    label = "site"
+    verbose_name = _("Site")

@@ -1,0 +1,31 @@
+"""Template tags that compose the site from several apps: the feeds of every content
+type, and the events the home page lists."""
+
+from django import template
+from django.utils import timezone
+
+from hub.events.models import EventPage
+from hub.pages.visibility import public
+
+from ..feeds import feed_links
+
+register = template.Library()
+
+HOME_EVENTS = 3
+
+
+@register.simple_tag
+def feeds(kinds=""):
+    """The site's feeds in the active language: all, or those of the space-separated
+    `kinds` (case-studies actions reports guides events)."""
+    return feed_links(kinds.split() or None)
+
+
+@register.simple_tag
+def upcoming_events(page, limit=HOME_EVENTS):
+    """The next public events in the page's language, soonest first."""
+    return list(
+        public(EventPage.objects.live())
+        .filter(locale_id=page.locale_id, end__gte=timezone.now())
+        .order_by("start")[:limit]
+    )

@@ -77,11 +77,14 @@ test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Chro
 	echo "ELASTICSEARCH_URL=$$ELASTICSEARCH_URL ELASTICSEARCH_BACKEND=$$ELASTICSEARCH_BACKEND"; \
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff check, ruff format --check, hadolint, lock files in agreement
+lint: install ## ruff, import layers, missing migrations, hadolint, lock files in agreement
 	@# Every check runs, so one report shows all that fails.
 	@status=0; \
 	echo "ruff check"; $(BIN)/ruff check . || status=1; \
 	echo "ruff format --check"; $(BIN)/ruff format --check . || status=1; \
+	echo "lint-imports (the layers in pyproject.toml)"; $(BIN)/lint-imports || status=1; \
+	echo "makemigrations --check"; \
+	DATABASE_URL=sqlite://:memory: $(MANAGE) makemigrations --check --dry-run || status=1; \
 	echo "hadolint Dockerfile"; $(BIN)/hadolint Dockerfile || status=1; \
 	echo "requirements-prod.lock pins match requirements.lock"; \
 	drift="$$(comm -23 <(grep -E '^[A-Za-z0-9]' requirements-prod.lock | sort) \

@@ -1,5 +1,6 @@
 from .base import HubPage, LocalizedTaxonomyMixin
 from .pages import HomePage, StandardPage
+from .settings import SiteLinks
 from .taxonomy import Organisation, Programme, Region, TargetGroup, Theme
 
 __all__ = [
@@ -7,6 +8,7 @@ __all__ = [
     "LocalizedTaxonomyMixin",
     "HomePage",
     "StandardPage",
+    "SiteLinks",
     "Organisation",
     "Programme",
     "Region",

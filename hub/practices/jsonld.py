@@ -2,67 +2,14 @@
 
 A case study describes a funded project: a schema.org Project (an Organization) with
 its partners as members, its grant and the regions it served. An evaluation report is
-a Report about that project; a good-practice guide is a HowTo with its steps; an event
-is an Event (templates/events/includes/event_json_ld.html calls this module).
+a Report about that project; a good-practice guide is a HowTo with its steps. The
+pieces shared with other page types (script element, organisations, page references)
+are in hub.pages.jsonld; events describe themselves in hub.events.jsonld.
 """
 
-import json
-
-from django.utils import timezone
-from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
-
+from hub.pages.formatting import json_number
+from hub.pages.jsonld import CONTEXT, organisation, page_ref, prune, script, text
 from hub.pages.localization import language_code
-
-CONTEXT = "https://schema.org"
-# Characters that could close the script element or start an HTML entity.
-SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
-
-def script(data):
-    """A <script type="application/ld+json"> element holding `data`."""
-    text = json.dumps(data, ensure_ascii=False, indent=2).translate(SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">\n{text}\n</script>')
-
-
-def _prune(data):
-    """Drop empty values so the description states only what is known."""
-    if isinstance(data, dict):
-        pruned = {key: _prune(value) for key, value in data.items()}
-        return {
-            key: value
-            for key, value in pruned.items()
-            if value not in ("", None, [], {})
-        }
-    if isinstance(data, list):
-        return [value for value in map(_prune, data) if value not in ("", None, [], {})]
-    return data
-
-
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _text(rich_text):
-    source = getattr(rich_text, "source", rich_text) or ""
-    return " ".join(strip_tags(str(source)).split())
-
-
-def organisation(org):
-    if org is None:
-        return None
-    return {
-        "@type": "Organization",
-        "name": org.name,
-        "url": org.website,
-        "address": {
-            "@type": "PostalAddress",
-            "addressLocality": org.city,
-            "addressCountry": org.country,
-        },
-    }
 
 
 def _places(page):
@@ -81,10 +28,6 @@ def _keywords(page):
     return ", ".join(term.name for term in terms)
 
 
-def _page_ref(page, kind, request):
-    return {"@type": kind, "name": page.title, "url": page.get_full_url(request)}
-
-
 def case_study(page, request):
     programme = page.localized_programme
     grant = None
@@ -99,7 +42,7 @@ def case_study(page, request):
             "amount": {
                 "@type": "MonetaryAmount",
                 "currency": "EUR",
-                "value": _number(page.erdf_contribution),
+                "value": json_number(page.erdf_contribution),
             }
             if page.erdf_contribution is not None
             else None,
@@ -112,7 +55,7 @@ def case_study(page, request):
         }
         for partner in page.partner_list
     ]
-    return _prune(
+    return prune(
         {
             "@context": CONTEXT,
             "@type": "Project",
@@ -134,7 +77,7 @@ def case_study(page, request):
 
 def evaluation_report(page, request):
     document = page.report_document
-    return _prune(
+    return prune(
         {
             "@context": CONTEXT,
             "@type": "Report",
@@ -148,7 +91,7 @@ def evaluation_report(page, request):
             else None,
             "author": organisation(page.localized_evaluator),
             "about": [
-                _page_ref(study, "Project", request)
+                page_ref(study, "Project", request)
                 for study in page.localized_case_studies
             ],
             "genre": page.get_evaluation_kind_display(),
@@ -171,11 +114,11 @@ def guide(page, request):
             "@type": "HowToStep",
             "position": position,
             "name": block.value["title"],
-            "text": _text(block.value["description"]),
+            "text": text(block.value["description"]),
         }
         for position, block in enumerate(page.steps, start=1)
     ]
-    return _prune(
+    return prune(
         {
             "@context": CONTEXT,
             "@type": "HowTo",
@@ -190,60 +133,15 @@ def guide(page, request):
             if page.last_published_at
             else None,
             "step": steps,
-            "supply": _text(page.resources),
+            "supply": text(page.resources),
             "about": [
-                _page_ref(study, "Project", request)
+                page_ref(study, "Project", request)
                 for study in page.localized_case_studies
             ],
             "citation": [
-                _page_ref(report, "Report", request)
-                for report in page.localized_reports
+                page_ref(report, "Report", request) for report in page.localized_reports
             ],
             "keywords": _keywords(page),
-        }
-    )
-
-
-ATTENDANCE_MODES = {
-    "online": "OnlineEventAttendanceMode",
-    "hybrid": "MixedEventAttendanceMode",
-    "in_person": "OfflineEventAttendanceMode",
-}
-
-
-def event(page, request):
-    url = page.get_full_url(request)
-    place = {
-        "@type": "Place",
-        "name": page.venue or page.city,
-        "address": {
-            "@type": "PostalAddress",
-            "addressLocality": page.city,
-            "addressCountry": page.country,
-        },
-    }
-    online = {"@type": "VirtualLocation", "url": url}
-    location = {"online": online, "hybrid": [place, online]}.get(
-        page.event_format, place
-    )
-    related = page.related_case_study
-    return _prune(
-        {
-            "@context": CONTEXT,
-            "@type": "Event",
-            "name": page.title,
-            "description": page.summary,
-            "url": url,
-            # In the venue's time zone, with its offset: the time people travel to.
-            "startDate": timezone.localtime(page.start, page.tz).isoformat(),
-            "endDate": timezone.localtime(page.end, page.tz).isoformat(),
-            "eventAttendanceMode": "https://schema.org/"
-            + ATTENDANCE_MODES.get(page.event_format, "OfflineEventAttendanceMode"),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "inLanguage": page.languages.split("-"),
-            "location": location,
-            "organizer": [organisation(org) for org in page.localized_organisers],
-            "about": _page_ref(related, "Project", request) if related else None,
         }
     )
 
@@ -252,7 +150,6 @@ BUILDERS = {
     "casestudypage": case_study,
     "evaluationreportpage": evaluation_report,
     "goodpracticeguidepage": guide,
-    "eventpage": event,
 }
 
 

@@ -15,8 +15,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from hub.pages.formatting import spreadsheet_safe
 
 from . import services
 from .models import EventPage, Registration
@@ -38,7 +39,8 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
 
 
 def event_choices():
-    events = EventPage.objects.filter(locale=Locale.get_default()).order_by("-start")
+    """One choice per event (its translation key), named by its source page."""
+    events = EventPage.objects.sources().order_by("-start")
     return [(str(event.translation_key), event.title) for event in events]
 
 
@@ -58,22 +60,12 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event_key", "status", "country", "organisation_kind"]
 
 
-# A leading =, +, - or @ makes spreadsheets run a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _spreadsheet_safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 class RegistrationIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
 
     def write_csv_row(self, writer, row_dict):
-        safe = {field: _spreadsheet_safe(value) for field, value in row_dict.items()}
+        safe = {field: spreadsheet_safe(value) for field, value in row_dict.items()}
         return super().write_csv_row(writer, safe)
 
     @property

@@ -10,8 +10,8 @@ from django_tasks import task
 
 from . import ical
 from .formatting import event_when, event_where
+from .links import manage_url
 from .models import EventPage, Registration
-from .services import manage_url
 
 SUBJECTS = {
     "confirmation": _("Your place is confirmed: %(event)s"),
@@ -20,15 +20,6 @@ SUBJECTS = {
     "cancellation": _("Your registration is cancelled: %(event)s"),
 }
 WITH_CALENDAR = {"confirmation", "promotion"}
-
-
-def event_for_language(registration, language):
-    """The event page in `language` if published, else the source page."""
-    pages = EventPage.objects.live().filter(translation_key=registration.event_key)
-    page = pages.filter(locale__language_code=language).first()
-    if page is None and registration.event_id:
-        page = EventPage.objects.filter(pk=registration.event_id).first()
-    return page or pages.first()
 
 
 def _calendar_attachment(page):
@@ -40,7 +31,10 @@ def _calendar_attachment(page):
 
 def build_registration_email(registration, kind):
     language = registration.preferred_language
-    page = event_for_language(registration, language)
+    # The event in the registrant's language if published, else its source page.
+    key = registration.event_key
+    page = EventPage.objects.live().for_key(key, language)
+    page = page or EventPage.objects.for_key(key)
     if page is None:
         return None
     with translation.override(language):

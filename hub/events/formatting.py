@@ -1,4 +1,5 @@
-"""Event dates as people read them: in the venue's time zone, zone named."""
+"""Event dates and places as people read them: dates in the venue's time zone, zone
+named; the place as venue, city and country, or the format when it is online."""
 
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
@@ -21,6 +22,10 @@ def event_when(page):
 
 
 def event_where(page):
+    """For example "Guildhall, Plymouth, United Kingdom", or "Online".
+
+    The one wording of an event's place: the event page, the registration pages,
+    the e-mails, the calendar files and the JSON-LD all read it from here."""
     parts = [page.venue, page.city, page.get_country_display()]
     if page.event_format == page.Format.ONLINE:
         parts = []

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from wagtail.rich_text import expand_db_html
 
+from .formatting import event_where
+
 PRODID = "-//Cross-border social innovation hub//Events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -21,11 +23,6 @@ def event_uid(page):
 def _plain_text(rich_text):
     text = strip_tags(expand_db_html(rich_text or "").replace("</p>", "</p>\n"))
     return html.unescape(text).strip()
-
-
-def _location(page):
-    parts = [page.venue, page.city, page.get_country_display()]
-    return ", ".join(part for part in parts if part)
 
 
 def event_component(page, request=None):
@@ -44,9 +41,7 @@ def event_component(page, request=None):
         )
         if description:
             event.add("description", description)
-        location = _location(page)
-        if location:
-            event.add("location", location)
+        event.add("location", event_where(page))
         url = page.get_full_url(request)
         if url:
             event.add("url", url)

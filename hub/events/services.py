@@ -16,8 +16,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
+from hub.pages.models import SiteLinks, StandardPage
+
+from .emails import send_registration_email
 from .models import EventPage, EventRegistrationLock, Registration
 
 Status = Registration.Status
@@ -72,29 +75,34 @@ def retention_days():
     return settings.HUB_REGISTRATION_RETENTION_DAYS
 
 
-def privacy_notice_page(locale=None):
-    """The live privacy notice (slug "privacy"), in `locale` when translated."""
-    from hub.pages.models import StandardPage
+def privacy_notice_page(locale=None, site=None):
+    """The live privacy notice chosen in the site's settings (SiteLinks), in `locale`
+    when translated. Its version in the default locale is the one that counts, so
+    without a live page there, there is no notice. `site` defaults to the default
+    site."""
+    site = site or Site.objects.filter(is_default_site=True).first()
+    notice = SiteLinks.for_site(site).privacy_notice if site else None
+    if notice is None:
+        return None
+    pages = {
+        page.locale_id: page
+        for page in StandardPage.objects.live().filter(
+            translation_key=notice.translation_key
+        )
+    }
+    default = pages.get(Locale.get_default().pk)
+    if default is None or locale is None:
+        return default
+    return pages.get(locale.pk, default)
 
-    default = Locale.get_default()
-    pages = StandardPage.objects.live().filter(slug="privacy")
-    page = pages.filter(locale=default).first()
-    if page is not None and locale is not None and locale.pk != default.pk:
-        translated = page.get_translation_or_none(locale)
-        if translated is not None and translated.live:
-            return translated.specific
-    return page
 
-
-def privacy_notice_version():
+def privacy_notice_version(site=None):
     """The default-locale privacy notice's version, recorded with each consent."""
-    page = privacy_notice_page()
+    page = privacy_notice_page(site=site)
     return page.version if page is not None else ""
 
 
 def _notify(registration, kind):
-    from .emails import send_registration_email
-
     # robust: a failing mail queue must not turn a saved registration into an error.
     transaction.on_commit(
         partial(send_registration_email.enqueue, registration.pk, kind), robust=True
@@ -158,7 +166,7 @@ def register_for_event(event, data):
         event=source,
         email=email,
         consent_given_at=timezone.now(),
-        privacy_notice_version=privacy_notice_version(),
+        privacy_notice_version=privacy_notice_version(event.get_site()),
         token=secrets.token_urlsafe(32),
         **fields,
     )
@@ -210,17 +218,9 @@ def _fill_free_places(event_key, source_event):
     return waiting
 
 
-def _source_for_key(event_key):
-    pages = EventPage.objects.filter(translation_key=event_key)
-    return (
-        pages.filter(locale=Locale.get_default()).first()
-        or pages.order_by("pk").first()
-    )
-
-
 def promote_from_waiting_list(event_key):
     """Give free places (after a cancellation or a larger capacity) to those waiting."""
-    source = _source_for_key(event_key)
+    source = EventPage.objects.for_key(event_key)
     if source is None:
         return []
     _ensure_lock_row(event_key)
@@ -250,7 +250,7 @@ def cancel_registration(registration, notify=True):
         registration.travel_granted = False
         if notify:
             _notify(current, "cancellation")
-        source = _source_for_key(key)
+        source = EventPage.objects.for_key(key)
         if was_confirmed and source is not None:
             return _fill_free_places(key, source)
         return []
@@ -343,14 +343,6 @@ def find_registration(event, public_id, token):
     return registration
 
 
-def manage_url(registration, page, full=False):
-    """The secret link on `page` (the event in the registrant's language)."""
-    route = page.reverse_subpage(
-        "manage", args=(registration.public_id, registration.token)
-    )
-    return (page.get_full_url() if full else page.get_url()) + route
-
-
 def grant_travel_place(registration):
     key = registration.event_key
     _ensure_lock_row(key)
@@ -361,7 +353,7 @@ def grant_travel_place(registration):
             raise RegistrationNotChangeable
         if current.travel_granted:
             return current
-        source = _source_for_key(key)
+        source = EventPage.objects.for_key(key)
         granted = Registration.objects.filter(
             event_key=key, travel_granted=True
         ).exclude(status=Status.CANCELLED)

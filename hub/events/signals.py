@@ -1,10 +1,11 @@
+from wagtail.signals import page_published
+
 from .models import EventPage, Registration
+from .services import promote_from_waiting_list
 
 
 def fill_places_after_publish(sender, instance, **kwargs):
     """A larger capacity, once published, goes to the people waiting."""
-    from .services import promote_from_waiting_list
-
     waiting = Registration.objects.filter(
         event_key=instance.translation_key, status=Registration.Status.WAITING
     )
@@ -13,8 +14,6 @@ def fill_places_after_publish(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.signals import page_published
-
     page_published.connect(
         fill_places_after_publish, sender=EventPage, dispatch_uid="events-fill-places"
     )

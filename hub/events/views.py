@@ -1,64 +1,24 @@
 """Public views of an event: registration, the secret manage page, iCalendar."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import (
     Http404,
     HttpResponse,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
 )
+from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail import hooks
 from wagtail.models import Page
 
-from . import ical, services
-from .formatting import event_when, event_where
+from . import ical, ratelimit, services
+from .formatting import event_when
 from .forms import ManageRegistrationForm, RegistrationForm
 from .models import EventIndexPage, EventPage, Registration
 
 SESSION_KEY = "hub_events_registered"
-
-
-def rate_limit():
-    """(registrations allowed, per this many seconds) per address; 0 disables it."""
-    return settings.HUB_REGISTRATION_RATE_LIMIT, settings.HUB_REGISTRATION_RATE_WINDOW
-
-
-def client_address(request):
-    """The client's address: REMOTE_ADDR, or behind N trusted proxies the address
-    the outermost of them saw (the N-th from the right in X-Forwarded-For)."""
-    proxies = settings.HUB_TRUSTED_PROXY_COUNT
-    forwarded = [
-        part.strip()
-        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if part.strip()
-    ]
-    if proxies > 0 and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def _rate_key(request):
-    return "hub:events:register:" + client_address(request)
-
-
-def _rate_limited(request, count_this_one):
-    limit, window = rate_limit()
-    if limit <= 0:
-        return False
-    key = _rate_key(request)
-    if not count_this_one:
-        return (cache.get(key) or 0) >= limit
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
 
 
 def _private(response):
@@ -71,8 +31,7 @@ def _private(response):
 
 
 def _render(request, page, template, status=200, **context):
-    context.setdefault("when", event_when(page))
-    context.setdefault("where", event_where(page))
+    context.setdefault("when", event_when(page))  # "where" comes from get_context
     response = page.render(request, template=template, context_overrides=context)
     response.status_code = status
     return response
@@ -94,8 +53,6 @@ def closed_message(state, page):
 
 
 def _local_datetime(page, value):
-    from django.utils import formats, timezone
-
     local = timezone.localtime(value, page.tz)
     return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({page.time_zone})"
 
@@ -126,7 +83,7 @@ def _render_form(request, page, form, status=200):
         "events/register.html",
         status=status,
         form=form,
-        privacy_page=services.privacy_notice_page(page.locale),
+        privacy_page=services.privacy_notice_page(page.locale, page.get_site()),
         retention_days=services.retention_days(),
     )
 
@@ -136,7 +93,7 @@ def _register_post(request, page):
         "Too many registrations have come from your network recently. "
         "Please try again in a few minutes."
     )
-    if _rate_limited(request, count_this_one=False):
+    if ratelimit.is_limited(request):
         return _refuse(request, page, too_many, 429)
     form = RegistrationForm(request.POST, event=page)
     if form.is_spam():
@@ -145,7 +102,7 @@ def _register_post(request, page):
         )
     if not form.is_valid():
         return _render_form(request, page, form)
-    if _rate_limited(request, count_this_one=True):
+    if ratelimit.count_and_check(request):
         return _refuse(request, page, too_many, 429)
     try:
         registration = services.register_for_event(page, form.cleaned_data)

@@ -9,17 +9,20 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.pages.blocks import AgendaItemBlock
 from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
 from hub.pages.visibility import public
+
+from ..formatting import event_where
+from .registrations import Registration
 
 
 class EventIndexPage(HubPage):
@@ -61,7 +64,34 @@ class EventIndexPage(HubPage):
         return f"{self.url}calendar.ics"
 
 
+class EventPageQuerySet(PageQuerySet):
+    """An event is one thing across its translations (one translation key); its
+    source page, in the default locale, holds the capacity and window that count."""
+
+    def sources(self):
+        """One page per event: the one in the default locale."""
+        return self.filter(locale=Locale.get_default())
+
+    def for_key(self, key, language=None):
+        """The event page for translation key `key`: in `language` when there is
+        one, otherwise its source page (or, with none in the default locale, the
+        oldest page). None when nothing in this queryset has the key."""
+        pages = self.filter(translation_key=key)
+        if language:
+            page = pages.filter(locale__language_code=language).first()
+            if page is not None:
+                return page
+        return pages.sources().first() or pages.order_by("pk").first()
+
+
+EventPageManager = PageManager.from_queryset(EventPageQuerySet)
+
+
 class EventPage(RoutablePageMixin, HubPage):
+    search_type = "event"
+    search_type_label = _("Events")
+    search_type_order = 50
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -172,6 +202,8 @@ class EventPage(RoutablePageMixin, HubPage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    objects = EventPageManager()
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -209,17 +241,6 @@ class EventPage(RoutablePageMixin, HubPage):
     def is_past(self):
         return self.end < timezone.now()
 
-    @property
-    def registration_is_open(self):
-        now = timezone.now()
-        if self.capacity == 0 or self.is_past:
-            return False
-        if self.registration_opens_at and now < self.registration_opens_at:
-            return False
-        if self.registration_closes_at and now > self.registration_closes_at:
-            return False
-        return True
-
     # Registration is shared by the event's translations: the page in the default
     # locale holds the capacity and the window that count.
 
@@ -227,12 +248,12 @@ class EventPage(RoutablePageMixin, HubPage):
     def source_event(self):
         if self.locale_id == Locale.get_default().pk:
             return self
-        source = self.get_translation_or_none(Locale.get_default())
-        return source.specific if source is not None else self
+        return EventPage.objects.for_key(self.translation_key) or self
 
     @property
     def registration_state(self):
-        """open, not_offered, not_yet_open, closed or past."""
+        """open, not_offered, not_yet_open, closed or past: the one registration
+        rule, read from the source event, for the page, the form and the services."""
         event = self.source_event
         now = timezone.now()
         if event.capacity == 0:
@@ -247,8 +268,6 @@ class EventPage(RoutablePageMixin, HubPage):
 
     @cached_property
     def places_left(self):
-        from .registrations import Registration
-
         confirmed = Registration.objects.filter(
             event_key=self.translation_key, status=Registration.Status.CONFIRMED
         ).count()
@@ -257,8 +276,11 @@ class EventPage(RoutablePageMixin, HubPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         state = self.registration_state
+        context["registration_state"] = state
+        # The window and the places shown are the source event's, as the state is.
+        context["registration_event"] = self.source_event
+        context["where"] = event_where(self)
         if state != "not_offered":
-            context["registration_state"] = state
             context["places_left"] = self.places_left
             context["register_url"] = self.url + self.reverse_subpage("register")
         return context
@@ -292,9 +314,7 @@ class EventPage(RoutablePageMixin, HubPage):
 
     @cached_property
     def localized_case_study(self):
-        from hub.practices.models import CaseStudyPage
-
-        return self.localize_related(CaseStudyPage, self.related_case_study_id)
-
-
-__all__ = ["EventIndexPage", "EventPage", "blocks"]
+        # The case study model comes from the foreign key (named by its label), so
+        # events need not import practices.
+        case_study_model = self._meta.get_field("related_case_study").related_model
+        return self.localize_related(case_study_model, self.related_case_study_id)

@@ -10,12 +10,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from hub.pages import api_fields as api
 from hub.pages.blocks import AgendaItemBlock
 from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
@@ -35,6 +37,7 @@ class EventIndexPage(HubPage):
         FieldPanel("intro"),
     ]
 
+    api_fields = api.INDEX_API_FIELDS
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -199,6 +202,34 @@ class EventPage(RoutablePageMixin, HubPage):
         index.FilterField("start"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone"),
+        api.field("event_format", api.choice("event_format")),
+        APIField("venue"),
+        APIField("city"),
+        APIField("country"),
+        api.field("languages", api.choice("languages")),
+        APIField("interpretation"),
+        api.field("description", api.rich_text("description")),
+        APIField("agenda"),
+        api.field(
+            "organisers",
+            lambda page: [
+                api.term(org) for org in page.localize_items(page.organisers.all())
+            ],
+        ),
+        api.field(
+            "related_case_study",
+            lambda page: (
+                api.page_ref(page.related_case_study)
+                if page.related_case_study
+                else None
+            ),
+        ),
+    ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 

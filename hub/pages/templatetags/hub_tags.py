@@ -8,7 +8,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from hub.pages.localization import language_code
@@ -173,6 +172,3 @@ def locale_name(language_code):
 @register.simple_tag
 def active_locale():
     return Locale.get_active()
-
-
-__all__ = ["register", "_"]

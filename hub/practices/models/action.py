@@ -4,7 +4,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -166,6 +165,3 @@ class ActionPartner(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("delivering partner")
         verbose_name_plural = _("delivering partners")
-
-
-__all__ = ["ActionKind", "ActionPage", "ActionPartner", "blocks"]

@@ -1,7 +1,6 @@
 """Section index pages: each lists its live children in the page's language."""
 
 from django.core.paginator import Paginator
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -82,6 +81,3 @@ class ReportIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("evaluation report index")
-
-
-__all__ = ["GuideIndexPage", "LibraryIndexPage", "ReportIndexPage", "models"]

@@ -8,3 +8,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-change-me"
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+
+# The demo content and its `load_demo_content` command (make run); not in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "hub.demo"]  # noqa: F405

@@ -1,5 +1,5 @@
 """Build the bilingual demo site: taxonomy, case studies, actions, reports, guides,
-events and standard pages, in English and in French."""
+events and standard pages, in English and in French, from ``hub/demo/data``."""
 
 import logging
 from contextlib import contextmanager
@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
-from hub.pages.demo.builder import DemoBuilder
+from hub.demo.builder import DemoBuilder
 
 
 class Command(BaseCommand):
@@ -28,16 +28,15 @@ class Command(BaseCommand):
             if verbosity > 1:
                 self.stdout.write(message)
 
+        builder = DemoBuilder(update=update, log=log)
         with quiet_logs(verbosity):
-            stats = DemoBuilder(update=update, log=log).build()
+            stats = builder.build()
         changes = ", ".join(f"{name}: {count}" for name, count in sorted(stats.items()))
         self.stdout.write(f"Changes: {changes or 'none'}.")
-        self.stdout.write(self.summary())
+        self.stdout.write(self.summary(builder.term_models.values()))
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
-    def summary(self):
-        from hub.pages.demo.builder import TERM_MODELS
-
+    def summary(self, term_models):
         lines = ["Pages (en / fr):"]
         pages = Page.objects.filter(depth__gt=1).select_related("content_type")
         counts = {}
@@ -50,7 +49,7 @@ class Command(BaseCommand):
         for label, by_lang in sorted(counts.items()):
             lines.append(f"  {label}: {by_lang.get('en', 0)} / {by_lang.get('fr', 0)}")
         lines.append("Snippets (en / fr):")
-        for model in TERM_MODELS.values():
+        for model in term_models:
             en = model.objects.filter(locale__language_code="en").count()
             fr = model.objects.filter(locale__language_code="fr").count()
             lines.append(f"  {model._meta.verbose_name_plural}: {en} / {fr}")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from hub.events import services
 from hub.events.models import Registration
-from hub.events.testing import (
+from tests.factories import (
     PRIVACY_VERSION,
     make_event_site,
     registration_data,

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from hub.events import services
 from hub.events.emails import send_registration_email
-from hub.events.testing import make_event_site, service_data
+from tests.factories import make_event_site, service_data
 
 START = datetime.datetime(2030, 5, 14, 9, 30, tzinfo=ZoneInfo("Europe/London"))
 FRENCH_TITLE = "Rencontre transfrontalière meeting"

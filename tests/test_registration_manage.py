@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hub.events import services
 from hub.events.models import EventPage, Registration
-from hub.events.testing import make_event_site, service_data
+from tests.factories import make_event_site, service_data
 
 Status = Registration.Status
 

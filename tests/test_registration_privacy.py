@@ -8,14 +8,9 @@ from django.utils import timezone
 
 from hub.events import services
 from hub.events.models import Registration
-from hub.events.testing import make_event_site, service_data
+from tests.factories import service_data
 
 Status = Registration.Status
-
-
-@pytest.fixture
-def event_site(locales):
-    return make_event_site()
 
 
 def event_ended(event_site, slug, days_ago):

@@ -5,26 +5,24 @@ render and requests per second with p50/p95 latency at concurrency 4.
 """
 
 import argparse
-import http.client
 import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.serve import (
+from bench.serve import (  # noqa: E402
     PYTHON,
     ROOT,
+    KeepAlive,
     database_url,
     gunicorn,
     load,
     manage,
     production_env,
-)  # noqa: E402
+)
 
 QUERY_COUNT_SCRIPT = r"""
 import json, django
@@ -71,30 +69,17 @@ def main():
     )
     pages = json.loads(counted.stdout.strip().splitlines()[-1])
 
-    local = threading.local()
-
     with gunicorn(env, workers=args.workers) as base:
-        netloc = urlsplit(base).netloc
-
-        def fetch(path):
-            connection = getattr(local, "connection", None)
-            if connection is None:
-                connection = local.connection = http.client.HTTPConnection(netloc)
-            connection.request("GET", path, headers={"Host": "localhost"})
-            response = connection.getresponse()
-            response.read()
-            if response.status != 200:
-                raise RuntimeError(f"{path}: HTTP {response.status}")
-
+        client = KeepAlive(base)
         print(
             f"{'page type':28} {'lang':4} {'queries':>7} {'req/s':>8} "
             f"{'p50 ms':>8} {'p95 ms':>8} {'errors':>6}"
         )
         worst = {"queries": 0, "p95_ms": 0.0}
         for page_type, language, info in sorted(pages):
-            local.__dict__.clear()
+            client.forget()
             figures = load(
-                lambda _i, p=info["url"]: fetch(p), args.requests, args.concurrency
+                lambda _i, p=info["url"]: client.get(p), args.requests, args.concurrency
             )
             worst["queries"] = max(worst["queries"], info["queries"])
             worst["p95_ms"] = max(worst["p95_ms"], figures["p95_ms"] or 0)

@@ -18,7 +18,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -32,6 +31,7 @@ from bench.serve import (  # noqa: E402
     gunicorn,
     manage,
     production_env,
+    run_concurrently,
     summarise,
 )
 
@@ -39,7 +39,7 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SETUP_SCRIPT = r"""
 import json, sys, django
 django.setup()
-from hub.events.testing import make_event_site
+from tests.factories import make_event_site
 event = make_event_site().add_event(slug="bench", capacity=int(sys.argv[1]))
 print(json.dumps([event["en"].url, event["fr"].url]))
 """
@@ -121,35 +121,13 @@ def register_once(netloc, path, index):
 
 
 def fire(netloc, paths, total, concurrency):
-    post_latencies, flow_latencies, errors = [], [], []
-    lock = threading.Lock()
-    counter = iter(range(total))
-
-    def worker():
-        while True:
-            with lock:
-                index = next(counter, None)
-            if index is None:
-                return
-            started = time.perf_counter()
-            try:
-                post_seconds = register_once(netloc, paths[index % 2], index)
-            except Exception as error:  # noqa: BLE001 - counted and reported
-                with lock:
-                    errors.append(repr(error))
-                continue
-            with lock:
-                post_latencies.append(post_seconds)
-                flow_latencies.append(time.perf_counter() - started)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    return summarise(post_latencies, errors, wall), summarise(flow_latencies, [], wall)
+    """Latencies of the POSTs alone and of whole visits (GET the form, POST it)."""
+    done, errors, wall = run_concurrently(
+        lambda index: register_once(netloc, paths[index % 2], index), total, concurrency
+    )
+    posts = [post_seconds for _visit_seconds, post_seconds in done]
+    visits = [visit_seconds for visit_seconds, _post_seconds in done]
+    return summarise(posts, errors, wall), summarise(visits, [], wall)
 
 
 def final_counts(db_url):

@@ -16,7 +16,6 @@ import argparse
 import datetime
 import os
 import random
-import subprocess
 import sys
 import time
 import uuid
@@ -24,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.serve import database_url, ensure_database, manage  # noqa: E402
 
 BATCH = 500
 
@@ -236,24 +237,7 @@ class Writer:
         return f"{text} ({serial})"
 
 
-def ensure_database(url):
-    """Create the database of `url` on its server if it does not exist."""
-    import psycopg2
-    from psycopg2 import sql
-
-    name = url.rsplit("/", 1)[1]
-    admin = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not cursor.fetchone():
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    admin.close()
-
-
 def default_url(pages):
-    from bench.serve import database_url
-
     return database_url().rsplit("/", 1)[0] + f"/hub_search_bench_{pages}"
 
 
@@ -266,10 +250,8 @@ def prepare(url):
         "ELASTICSEARCH_URL": "",
         "LOG_LEVEL": "WARNING",
     }
-    for args in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True
-        )
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo_content", "-v0")
 
 
 def generate(total_pages, seed=20261125, log=print):
@@ -281,22 +263,19 @@ def generate(total_pages, seed=20261125, log=print):
 
     from hub.events.models import EventIndexPage, EventPage
     from hub.pages.models import Programme, Region, TargetGroup, Theme
-    from hub.practices.models import (
-        ActionPage,
-        CaseStudyPage,
-        EvaluationReportPage,
-        GoodPracticeGuidePage,
-        GuideIndexPage,
-        LibraryIndexPage,
-        ReportIndexPage,
-    )
+    from hub.practices import models as practices
 
     rng = random.Random(seed)
     writer = Writer(rng)
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     now = timezone.now()
     sections = {}
-    for model in (LibraryIndexPage, ReportIndexPage, GuideIndexPage, EventIndexPage):
+    for model in (
+        practices.LibraryIndexPage,
+        practices.ReportIndexPage,
+        practices.GuideIndexPage,
+        EventIndexPage,
+    ):
         for language, locale in locales.items():
             sections[(model, language)] = model.objects.get(locale=locale)
     terms = {
@@ -339,10 +318,10 @@ def generate(total_pages, seed=20261125, log=print):
     serial = 0
     started = time.monotonic()
     for kind, model, parent_model in (
-        ("case-study", CaseStudyPage, LibraryIndexPage),
-        ("action", ActionPage, CaseStudyPage),
-        ("report", EvaluationReportPage, ReportIndexPage),
-        ("guide", GoodPracticeGuidePage, GuideIndexPage),
+        ("case-study", practices.CaseStudyPage, practices.LibraryIndexPage),
+        ("action", practices.ActionPage, practices.CaseStudyPage),
+        ("report", practices.EvaluationReportPage, practices.ReportIndexPage),
+        ("guide", practices.GoodPracticeGuidePage, practices.GuideIndexPage),
         ("event", EventPage, EventIndexPage),
     ):
         remaining = counts[kind]

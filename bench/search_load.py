@@ -12,20 +12,25 @@ search and faceted search p95 < 50 ms, suggestions p95 < 30 ms, indexing > 300 p
 """
 
 import argparse
-import http.client
 import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_corpus import default_url  # noqa: E402
-from bench.serve import PYTHON, gunicorn, load, production_env  # noqa: E402
+from bench.serve import (  # noqa: E402
+    PYTHON,
+    KeepAlive,
+    gunicorn,
+    load,
+    production_env,
+    search_engine,
+)
 
 QUERIES = {
     "en": [
@@ -86,21 +91,6 @@ print(json.dumps(result))
 """
 
 
-def engine_url():
-    url = os.environ.get("ELASTICSEARCH_URL", "")
-    if url:
-        return url, os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch8")
-    subprocess.run(["bash", "scripts/elasticsearch.sh", "start"], cwd=ROOT, check=True)
-    url = subprocess.run(
-        ["bash", "scripts/elasticsearch.sh", "url"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    return url, "opensearch2"
-
-
 def requests_for(kind, index):
     language = "en" if index % 2 else "fr"
     words = QUERIES[language][index // 2 % len(QUERIES[language])]
@@ -138,7 +128,7 @@ def main():
         cwd=ROOT,
         check=True,
     )
-    url, kind = engine_url()
+    url, kind = search_engine()
     engine_env = production_env(
         db_url,
         ELASTICSEARCH_URL=url,
@@ -185,18 +175,10 @@ def main():
 def measure(backend, env, args, targets):
     """Serve with gunicorn and print the latencies of each kind of request."""
     with gunicorn(env, workers=args.workers) as base:
-        netloc = urlsplit(base).netloc
-        local = threading.local()
+        client = KeepAlive(base)
 
         def fetch(path):
-            connection = getattr(local, "connection", None)
-            if connection is None:
-                connection = local.connection = http.client.HTTPConnection(netloc)
-            connection.request("GET", path, headers={"Host": "localhost"})
-            response = connection.getresponse()
-            body = response.read()
-            if response.status != 200:
-                raise RuntimeError(f"{path}: HTTP {response.status}")
+            response, body = client.get(path)
             answered = response.getheader("X-Search-Backend")
             if answered and answered != backend:
                 raise RuntimeError(f"{path}: answered by {answered}")
@@ -206,7 +188,7 @@ def measure(backend, env, args, targets):
             paths = [requests_for(kind, i) for i in range(args.requests)]
             # Warm the workers (connections, caches), then measure.
             load(lambda i, p=paths: fetch(p[i % len(p)]), 40, args.concurrency)
-            local.__dict__.clear()
+            client.forget()
             totals = [
                 json.loads(fetch(path + "&format=json"))["count"]
                 for path in (paths[:20] if kind in ("search", "faceted") else [])

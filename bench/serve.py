@@ -1,6 +1,14 @@
-"""Shared by the benchmarks: a PostgreSQL URL, a gunicorn server, a load loop."""
+"""Shared by the benchmarks: the private PostgreSQL and search node, a gunicorn server,
+keep-alive GETs and a load loop.
+
+    .venv/bin/python bench/serve.py database NAME
+
+prints the URL of the database NAME on the server of DATABASE_URL (or on the private
+cluster, started if need be), and creates that database if it does not exist.
+"""
 
 import contextlib
+import http.client
 import os
 import secrets
 import socket
@@ -12,9 +20,22 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+
+
+def private_service(script):
+    """Start scripts/<script>.sh (it reuses a running one) and return its URL."""
+    subprocess.run(["bash", f"scripts/{script}.sh", "start"], cwd=ROOT, check=True)
+    return subprocess.run(
+        ["bash", f"scripts/{script}.sh", "url"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
 
 def database_url():
@@ -22,14 +43,31 @@ def database_url():
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         return url
-    subprocess.run(["bash", "scripts/postgres.sh", "start"], cwd=ROOT, check=True)
-    return subprocess.run(
-        ["bash", "scripts/postgres.sh", "url"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    return private_service("postgres")
+
+
+def search_engine():
+    """(URL, backend) of ELASTICSEARCH_URL if given, else of the local OpenSearch
+    node, started if need be."""
+    url = os.environ.get("ELASTICSEARCH_URL", "")
+    if url:
+        return url, os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch8")
+    return private_service("elasticsearch"), "opensearch2"
+
+
+def ensure_database(url):
+    """Create the database of `url` on its server if it does not exist."""
+    import psycopg2
+    from psycopg2 import sql
+
+    name = url.rsplit("/", 1)[1]
+    admin = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    admin.close()
 
 
 def free_port():
@@ -93,9 +131,37 @@ def gunicorn(env, workers=4):
         process.wait(timeout=30)
 
 
-def load(request_once, total, concurrency):
-    """Run request_once() `total` times over `concurrency` threads; time each call."""
-    latencies, errors = [], []
+class KeepAlive:
+    """GETs over one kept-alive connection per thread, as a browser reuses one."""
+
+    def __init__(self, base):
+        self.netloc = urlsplit(base).netloc
+        self.local = threading.local()
+
+    def get(self, path):
+        """(response, body) of GET `path`; anything but a 200 raises."""
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            connection = http.client.HTTPConnection(self.netloc)
+            self.local.connection = connection
+        connection.request("GET", path, headers={"Host": "localhost"})
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{path}: HTTP {response.status}")
+        return response, body
+
+    def forget(self):
+        """Drop this thread's connection: the next GET opens a new one."""
+        self.local.__dict__.clear()
+
+
+def run_concurrently(task, total, concurrency):
+    """Call task(index) for each index below `total` over `concurrency` threads.
+
+    Returns [(seconds, what task returned)] for the calls that succeeded, the errors
+    of the others (repr), and the wall-clock seconds of the whole run."""
+    done, errors = [], []
     lock = threading.Lock()
     counter = iter(range(total))
 
@@ -107,14 +173,14 @@ def load(request_once, total, concurrency):
                 return
             started = time.perf_counter()
             try:
-                request_once(index)
+                value = task(index)
             except Exception as error:  # noqa: BLE001 - counted and reported
                 with lock:
                     errors.append(repr(error))
                 continue
             elapsed = time.perf_counter() - started
             with lock:
-                latencies.append(elapsed)
+                done.append((elapsed, value))
 
     started = time.perf_counter()
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
@@ -122,8 +188,13 @@ def load(request_once, total, concurrency):
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.perf_counter() - started
-    return summarise(latencies, errors, wall)
+    return done, errors, time.perf_counter() - started
+
+
+def load(request_once, total, concurrency):
+    """Run request_once() `total` times over `concurrency` threads; time each call."""
+    done, errors, wall = run_concurrently(request_once, total, concurrency)
+    return summarise([seconds for seconds, _value in done], errors, wall)
 
 
 def summarise(latencies, errors, wall):
@@ -138,3 +209,15 @@ def summarise(latencies, errors, wall):
         "errors": len(errors),
         "first_error": errors[0] if errors else "",
     }
+
+
+def main(argv):
+    if len(argv) != 2 or argv[0] != "database":
+        sys.exit(__doc__)
+    url = database_url().rsplit("/", 1)[0] + "/" + argv[1]
+    ensure_database(url)
+    print(url)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -21,5 +21,5 @@ LOGGING = {
 }
 
 # The database search backend unless a search test sets up the engine with its own
-# index names (tests/search_support.py): no other test writes into the search node.
+# index names (tests/factories/search.py): no other test writes into the search node.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

@@ -1,23 +1,27 @@
 """Registering for an event in either language: capacity, waiting list, windows."""
 
 import datetime
+import importlib
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.core.cache import cache
 from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from hub.events import services
-from hub.events.models import Registration
+from hub.events import links, services
+from hub.events.models import EventPage, Registration
+from hub.pages.models import SiteLinks
 from tests.factories import (
     PRIVACY_VERSION,
     make_event_site,
     registration_data,
     service_data,
 )
+from tests.factories.events import choose_privacy_notice
 
 Status = Registration.Status
 
@@ -234,6 +238,77 @@ def test_registration_outside_its_window_is_refused(client, event, state, fields
     assert Registration.objects.count() == 0
 
 
+def test_a_translation_shows_the_source_window_and_state(client, event):
+    opens = timezone.now() + datetime.timedelta(days=3)
+    _move(event["en"], registration_opens_at=opens)
+    french = event["fr"]
+    assert french.registration_opens_at is None  # not synced: the source's counts
+    response = client.get(french.url)
+    assert response.context["registration_state"] == "not_yet_open"
+    soup = BeautifulSoup(response.content, "html.parser")
+    window = soup.find(class_="registration__window")
+    shown = datetime.datetime.fromisoformat(window.find("time")["datetime"])
+    assert shown == opens
+    assert soup.find("a", href=register_url(french)) is None
+
+
+def test_the_event_page_always_names_its_registration_state(client, event_site):
+    event = event_site.add_event(slug="open-day", capacity=0)
+    response = client.get(event["fr"].url)
+    assert response.context["registration_state"] == "not_offered"
+    assert "places_left" not in response.context
+
+
+def test_one_page_per_event_key_and_language(event):
+    key = event["en"].translation_key
+    assert EventPage.objects.for_key(key) == event["en"]
+    assert EventPage.objects.for_key(key, "fr") == event["fr"]
+    assert EventPage.objects.for_key(key, "de") == event["en"]
+    event["fr"].unpublish()
+    assert EventPage.objects.live().for_key(key, "fr") == event["en"]
+    assert event["fr"].source_event == event["en"]
+    assert list(EventPage.objects.sources()) == [event["en"]]
+
+
+def registration_form(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.find("form", class_="registration-form")
+
+
+def test_the_privacy_notice_is_the_page_chosen_in_the_site_settings(
+    client, event, event_site
+):
+    privacy = event_site.privacy["en"]
+    privacy.slug = "data-protection"
+    privacy.save_revision().publish()
+    response = client.get(register_url(event["en"]))
+    form = registration_form(response)
+    assert form.find("a", href="/en/data-protection/") is not None
+    response = client.get(register_url(event["fr"]))
+    form = registration_form(response)
+    assert form.find("a", href="/fr/privacy/") is not None  # the French page
+    assert services.privacy_notice_version() == PRIVACY_VERSION
+
+    choose_privacy_notice(None)
+    response = client.get(register_url(event["fr"]))
+    form = registration_form(response)
+    assert form.find("a", href="/fr/privacy/") is None
+    assert services.privacy_notice_version() == ""
+
+
+def test_existing_sites_keep_their_privacy_notice_found_by_slug(event_site):
+    """The data migration that introduced the setting links the page called privacy."""
+    SiteLinks.objects.all().delete()
+    migration = importlib.import_module("hub.pages.migrations.0003_site_links")
+    migration.link_pages_found_by_slug(apps, None)
+    site_links = SiteLinks.objects.get()
+    assert site_links.privacy_notice == event_site.privacy["en"]
+    assert site_links.accessibility_statement is None
+    assert services.privacy_notice_page(event_site.locales["fr"]).title == (
+        "Confidentialité"
+    )
+
+
 def test_an_event_without_registration_has_no_form(client, event_site):
     event = event_site.add_event(slug="open-day", capacity=0)
     assert client.get(register_url(event["en"])).status_code == 404
@@ -278,7 +353,7 @@ def test_html_in_text_fields_is_stored_as_text_and_escaped(client, event):
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.name == hostile
-    page = client.get(services.manage_url(registration, event["en"]))
+    page = client.get(links.manage_url(registration, event["en"]))
     html = page.content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from hub.events import services
+from hub.events import links, services
 from hub.events.emails import send_registration_email
 from tests.factories import make_event_site, service_data
 
@@ -101,7 +101,7 @@ def test_the_waiting_list_email_gives_the_position(event, register, mailoutbox):
     assert FRENCH_TITLE in message.subject
     assert html_of(message).find(attrs={"data-position": "2"}) is not None
     assert "2." in message.body
-    assert services.manage_url(third, event["fr"], full=True) in message.body
+    assert links.manage_url(third, event["fr"], full=True) in message.body
     assert not [
         part
         for part in message.message().walk()

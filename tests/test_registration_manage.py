@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from hub.events import services
+from hub.events import links, services
 from hub.events.models import EventPage, Registration
 from tests.factories import make_event_site, service_data
 
@@ -26,7 +26,7 @@ def registration(event):
 
 @pytest.fixture
 def link(registration, event):
-    return services.manage_url(registration, event["fr"])
+    return links.manage_url(registration, event["fr"])
 
 
 def test_the_link_shows_the_registration(client, link, registration):
@@ -43,7 +43,7 @@ def test_the_link_shows_the_registration(client, link, registration):
 
 
 def test_the_link_works_on_the_other_language_version(client, registration, event):
-    response = client.get(services.manage_url(registration, event["en"]))
+    response = client.get(links.manage_url(registration, event["en"]))
     assert response.status_code == 200
 
 

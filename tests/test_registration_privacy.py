@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from hub.events import services
+from hub.events import links, services
 from hub.events.models import Registration
 from tests.factories import service_data
 
@@ -98,7 +98,7 @@ def test_registrations_of_a_deleted_event_are_anonymised(event_site):
 def test_anonymised_links_are_refused_with_410(client, event_site, settings):
     event = event_site.add_event(slug="soon")
     registration = services.register_for_event(event["fr"], service_data())
-    link = services.manage_url(registration, event["fr"])
+    link = links.manage_url(registration, event["fr"])
     assert client.get(link).status_code == 200
     services.anonymise_registration(registration)
     response = client.get(link)

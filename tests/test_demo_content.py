@@ -1,12 +1,18 @@
-"""load_demo_content builds a complete bilingual site, and running it again changes
-nothing."""
+"""load_demo_content builds a complete bilingual site from the data files of
+hub/demo/data, running it again changes nothing, and a mistake in a data file stops it
+with the file and the key in the message."""
 
+import datetime
+import shutil
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from hub.demo import loader
+from hub.demo.builder import DemoBuilder, working_day
+from hub.demo.loader import DemoDataError
 from hub.events.models import EventPage
 from hub.pages.models import Organisation, StandardPage, Theme
 from hub.practices.models import (
@@ -28,7 +34,9 @@ def test_demo_content_is_bilingual_and_idempotent():
     first = counts()
     starts = dict(EventPage.objects.values_list("pk", "start"))
 
-    call_command("load_demo_content", stdout=StringIO())
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    assert "Changes: none." in out.getvalue()
     assert counts() == first
     assert dict(EventPage.objects.values_list("pk", "start")) == starts
 
@@ -71,3 +79,210 @@ def test_demo_content_is_bilingual_and_idempotent():
 
     privacy = StandardPage.objects.get(locale__language_code="en", slug="privacy")
     assert privacy.version == "2026-11"
+
+    # --update rewrites every page in place (one new revision each); events keep their
+    # dates, the French pages their own slugs.
+    out = StringIO()
+    call_command("load_demo_content", "--update", stdout=out)
+    assert "case study updated: 3" in out.getvalue()
+    after_update = counts()
+    assert after_update["Revision"] == first["Revision"] + first["Page"] - 1
+    assert {k: v for k, v in after_update.items() if k != "Revision"} == {
+        k: v for k, v in first.items() if k != "Revision"
+    }
+    assert dict(EventPage.objects.values_list("pk", "start")) == starts
+    assert CaseStudyPage.objects.filter(
+        locale__language_code="fr", slug="increase-valorisation-sociale"
+    ).exists()
+
+
+def test_data_files_load_and_name_only_existing_models_and_fields():
+    data = loader.load()
+    assert data.files[-1] == "legal-pages.yaml"
+    assert {label for label, _entry in data.terms} == {
+        "pages.Theme",
+        "pages.TargetGroup",
+        "pages.Region",
+        "pages.Programme",
+        "pages.Organisation",
+    }
+    assert len(data.pages) == 35  # English pages; each has its French translation
+    DemoBuilder(data=data).check()  # raises DemoDataError naming every problem
+
+
+def test_html_blocks_and_plain_words_read_as_written(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "time: 10:00\ncountry: NO\nanswer: yes\nflag: true\ncode: 08\n"
+        "value: 38\nshare: 39.5\nday: 2014-05-15\n"
+        "html: |\n  <p>One paragraph\n  on two lines.</p>\n  <ul>\n"
+        "    <li><b>bold</b> <i>then</i> italic</li>\n  </ul>\n",
+        encoding="utf-8",
+    )
+    assert loader.read_yaml(path) == {
+        "time": "10:00",
+        "country": "NO",
+        "answer": "yes",
+        "flag": True,
+        "code": "08",
+        "value": 38,
+        "share": 39.5,
+        "day": datetime.date(2014, 5, 15),
+        "html": "<p>One paragraph on two lines.</p>"
+        "<ul><li><b>bold</b> <i>then</i> italic</li></ul>",
+    }
+
+
+def test_upcoming_dates_count_from_the_first_load():
+    builder = DemoBuilder()
+    # A Thursday: 30 days later is Saturday 23 January, moved to Monday 25.
+    builder.now = datetime.datetime(2026, 12, 24, 10, 0, tzinfo=datetime.UTC)
+    field = EventPage._meta.get_field("start")
+    values = {
+        "time_zone": "Europe/Paris",
+        "start": {"days_from_now": 30, "at": "09:30"},
+    }
+    start = builder.field_value(field, values["start"], values)
+    assert start.isoformat() == "2027-01-25T09:30:00+01:00"
+    closes = builder.field_value(field, {"days_before_start": 2}, values)
+    assert closes == start - datetime.timedelta(days=2)
+    opens = builder.field_value(field, {"days_from_now": -1}, values)
+    assert opens == builder.now - datetime.timedelta(days=1)
+    past = builder.field_value(
+        field, "2014-05-15 09:30", {"time_zone": "Europe/London"}
+    )
+    assert past.isoformat() == "2014-05-15T09:30:00+01:00"
+    assert working_day(datetime.date(2026, 12, 24)) == datetime.date(2027, 1, 4)
+
+
+def broken_data(tmp_path, file, old, new):
+    data_dir = tmp_path / "data"
+    shutil.copytree(loader.DATA_DIR, data_dir)
+    path = data_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data_dir
+
+
+@pytest.mark.parametrize(
+    "file, old, new, message",
+    [
+        (
+            "case-study-increase.yaml",
+            "\n  summary:",
+            "\n  sumary:",
+            "case-study-increase.yaml: pages[0] (increase).sumary: CaseStudyPage has "
+            "no field 'sumary'; did you mean 'summary'?",
+        ),
+        (
+            "case-study-increase.yaml",
+            "      label: {en: Neighbourhoods involved",
+            "      lable: {en: Neighbourhoods involved",
+            "case-study-increase.yaml: pages[0] (increase).key_figures[0].key_figure"
+            ".lable: no 'lable' in a key_figure",
+        ),
+        (
+            "case-study-increase.yaml",
+            "  - key_figure:",
+            "  - key_figures:",
+            "case-study-increase.yaml: pages[0] (increase).key_figures[0]: no block "
+            "type 'key_figures'",
+        ),
+        (
+            "case-study-increase.yaml",
+            "status: completed",
+            "status: finished",
+            "case-study-increase.yaml: pages[0] (increase).status: 'finished' is not "
+            "one of",
+        ),
+        (
+            "case-study-increase.yaml",
+            "programme: interreg-v-a-france-channel-england",
+            "programme: interreg-v-a-france-channel-englnd",
+            "case-study-increase.yaml: pages[0] (increase).programme: no programme "
+            "with the slug 'interreg-v-a-france-channel-englnd'",
+        ),
+        (
+            "case-study-increase.yaml",
+            "  - organisation: optivo-southern-housing\n    role: lead",
+            "  - organisaton: optivo-southern-housing\n    role: lead",
+            "case-study-increase.yaml: pages[0] (increase).partners[0].organisaton: "
+            "CaseStudyPartner has no field 'organisaton'",
+        ),
+        (
+            "upcoming-events.yaml",
+            "related_case_study: increase",
+            "related_case_study: increse",
+            "upcoming-events.yaml: pages[0] (event-landlords-day).related_case_study: "
+            "no page with the key 'increse'",
+        ),
+        (
+            "upcoming-events.yaml",
+            'start: {days_from_now: 30, at: "09:30"}',
+            'start: {days_from_nw: 30, at: "09:30"}',
+            "upcoming-events.yaml: pages[0] (event-landlords-day).start: a relative "
+            "date is",
+        ),
+        (
+            "site.yaml",
+            "type: practices.GuideIndexPage",
+            "type: practices.GuidesIndexPage",
+            "site.yaml: pages[2] (good-practices): type 'practices.GuidesIndexPage': "
+            "no such model",
+        ),
+        (
+            "taxonomy.yaml",
+            "    description:",
+            "    descripton:",
+            "taxonomy.yaml: terms.pages.Theme[0] (employment).descripton: Theme has no "
+            "field 'descripton'; did you mean 'description'?",
+        ),
+        (
+            "case-study-increase.yaml",
+            "source: programme-sheet",
+            "source: programme-shet",
+            "case-study-increase.yaml: pages[0] (increase).key_figures[0].key_figure"
+            ".source: no source named 'programme-shet' in sources.yaml",
+        ),
+        (
+            "taxonomy.yaml",
+            "name: {en: Employment, fr: Emploi}",
+            "name: {en: Employment, fe: Emploi}",
+            "taxonomy.yaml: terms.pages.Theme[0] (employment).name: a text in two "
+            "languages needs exactly `en:` and `fr:`",
+        ),
+        (
+            "case-study-increase.yaml",
+            "  status: completed\n",
+            "  status: completed\n  status: ongoing\n",
+            "case-study-increase.yaml: not valid YAML: 'status' is written twice",
+        ),
+    ],
+)
+def test_a_mistake_in_a_data_file_names_the_file_and_the_key(
+    tmp_path, file, old, new, message
+):
+    data_dir = broken_data(tmp_path, file, old, new)
+    with pytest.raises(DemoDataError) as error:
+        DemoBuilder(data=loader.load(data_dir)).check()
+    assert message in str(error.value)
+
+
+def test_every_data_file_is_listed(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(loader.DATA_DIR, data_dir)
+    (data_dir / "case-study-new.yaml").write_text("pages: []\n", encoding="utf-8")
+    with pytest.raises(DemoDataError, match="files.yaml: case-study-new.yaml not"):
+        loader.load(data_dir)
+
+
+@pytest.mark.django_db
+def test_wrong_data_writes_nothing(tmp_path):
+    data_dir = broken_data(tmp_path, "legal-pages.yaml", "  version:", "  versoin:")
+    with pytest.raises(
+        DemoDataError, match=r"legal-pages.yaml: pages\[0\] \(privacy\)"
+    ):
+        DemoBuilder(data=loader.load(data_dir)).build()
+    assert not Page.objects.filter(depth__gt=2).exists()
+    assert not Theme.objects.exists()

@@ -38,11 +38,11 @@ from .loader import DemoDataError, resolve
 # Namespace of the StreamField block ids: the same id in both languages for each block.
 BLOCK_NAMESPACE = uuid.UUID("1b6f0d4e-8a55-4d4c-9a3e-6c0f2f3f5a10")
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
-# Page types in the order they are first published. Section lists and feeds show the
-# newest first, so this order (and within a type, the order of the files) is part of
-# what the pages show; a parent's `children_order` overrides it for its children.
+# Page types in the order they are first published, after the home page. Section
+# lists and feeds show the newest first, so this order (and within a type, the order of
+# the files) is part of what the pages show; a parent's `children_order` overrides it
+# for its children.
 PAGE_PHASES = [
-    ["pages.HomePage"],
     [
         "practices.LibraryIndexPage",
         "practices.GuideIndexPage",
@@ -260,13 +260,13 @@ class DemoBuilder:
         """Pages to build under their parent, in the order of first publication."""
         phase = {label: n for n, labels in enumerate(PAGE_PHASES) for label in labels}
         pages = [e for e in by_key.values() if e is not self.home]
-        order = sorted(
-            pages,
-            key=lambda e: (
-                phase.get(e.data.get("type"), len(PAGE_PHASES)),
-                pages.index(e),
-            ),
-        )
+        order = [
+            e
+            for _phase, _n, e in sorted(
+                (phase.get(e.data.get("type"), len(PAGE_PHASES)), n, e)
+                for n, e in enumerate(pages)
+            )
+        ]
         for parent in by_key.values():
             wanted = parent.data.get("children_order")
             if wanted is None:
@@ -278,7 +278,11 @@ class DemoBuilder:
                 if e.data.get("parent") == parent.data["key"]
             ]
             children = {order[n].data["key"] for n in slots}
-            if not isinstance(wanted, list) or sorted(wanted) != sorted(children):
+            if (
+                not isinstance(wanted, list)
+                or len(wanted) != len(children)
+                or set(wanted) != children
+            ):
                 self.error(
                     where,
                     "list each child of this page once: "

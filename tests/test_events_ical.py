@@ -131,3 +131,16 @@ def test_a_draft_event_has_no_calendar_file(client, event):
     event["en"].unpublish()
     assert client.get("/en/events/meeting/event.ics").status_code == 404
     assert fetch(client, "/en/events/calendar.ics").walk("VEVENT") == []
+
+
+def test_the_location_reads_as_on_the_event_page(client, event, event_site):
+    [vevent] = fetch(client, event["en"].url + "event.ics").walk("VEVENT")
+    assert str(vevent["LOCATION"]) == "Guildhall, Plymouth, United Kingdom"
+    webinar = event_site.add_event(
+        slug="webinar", event_format="online", venue="", city=""
+    )
+    for language, where in (("en", "Online"), ("fr", "En ligne")):
+        url = webinar[language].url + "event.ics"
+        [vevent] = fetch(client, url).walk("VEVENT")
+        assert str(vevent["LOCATION"]) == where
+        assert client.get(webinar[language].url).context["where"] == where

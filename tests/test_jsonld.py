@@ -87,6 +87,13 @@ def test_event_is_an_event(client, lib):
     assert french["organizer"][0]["name"].startswith("Organisme")
 
 
+def test_the_event_place_is_named_as_on_the_event_page(client, lib):
+    for language, where in (("en", "United Kingdom"), ("fr", "Royaume-Uni")):
+        data = json_ld(client, lib["tree"][language]["event"])
+        assert data["location"]["@type"] == "Place"
+        assert data["location"]["name"] == where
+
+
 def test_case_study_with_partners(client, lib):
     bravo = lib["en"]["bravo"]
     organisation = lib["tree"]["organisations"][0]

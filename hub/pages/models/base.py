@@ -53,6 +53,21 @@ class HubPage(Page):
             return list(localize_queryset(items, self.locale_id))
         return localize_items(items, self.locale_id)
 
+    def with_localized(self, rows, relation):
+        """The rows (e.g. partners), each given `localized_<relation>`: the object its
+        foreign key `relation` names, in this page's language if translated. Two
+        queries for all rows: the rows with their targets, then the translations."""
+        rows = list(rows.select_related(relation))
+        targets = [getattr(row, relation) for row in rows]
+        by_key = {
+            target.translation_key: target
+            for target in localize_items([t for t in targets if t], self.locale_id)
+        }
+        for row, target in zip(rows, targets, strict=True):
+            localized = by_key.get(target.translation_key) if target else None
+            setattr(row, f"localized_{relation}", localized or target)
+        return rows
+
     def localize_related(self, model, pk):
         """The object `pk` of `model`, a foreign key target, in this page's language."""
         if pk is None:

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from hub.pages import api_fields as api
 from hub.pages.blocks import KeyFiguresBlock, StepBlock, raw_figures
-from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
+from hub.pages.models import HubPage, LocalizedTaxonomyMixin
 
 from ..figures import chart_rows
 from .case_study import SECTION_FEATURES, PartnerRole
@@ -123,16 +123,7 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def partner_list(self):
-        partners = list(self.delivering_partners.select_related("organisation"))
-        organisations = self.localize_items(
-            Organisation.objects.filter(pk__in=[p.organisation_id for p in partners])
-        )
-        by_key = {o.translation_key: o for o in organisations}
-        for partner in partners:
-            partner.localized_organisation = by_key.get(
-                partner.organisation.translation_key, partner.organisation
-            )
-        return partners
+        return self.with_localized(self.delivering_partners.all(), "organisation")
 
     @cached_property
     def chart_rows(self):

@@ -17,7 +17,6 @@ from hub.pages.formatting import json_number
 from hub.pages.models import (
     HubPage,
     LocalizedTaxonomyMixin,
-    Organisation,
     Programme,
 )
 from hub.pages.visibility import public
@@ -174,16 +173,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def partner_list(self):
-        partners = list(self.partners.select_related("organisation"))
-        organisations = self.localize_items(
-            Organisation.objects.filter(pk__in=[p.organisation_id for p in partners])
-        )
-        by_key = {o.translation_key: o for o in organisations}
-        for partner in partners:
-            partner.localized_organisation = by_key.get(
-                partner.organisation.translation_key, partner.organisation
-            )
-        return partners
+        return self.with_localized(self.partners.all(), "organisation")
 
     @cached_property
     def figure_list(self):

@@ -7,11 +7,10 @@ import re
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Site
 
 from hub.events import services
 from hub.events.models import Registration
-from tests.factories import make_event_site, service_data
+from tests.factories import make_event_site, point_default_site_at, service_data
 
 Status = Registration.Status
 
@@ -31,9 +30,7 @@ def browser(event, chromium):
 def event(live_server, locales):
     cache.clear()
     site = make_event_site()
-    # E-mailed links must point at the live server.
-    port = int(live_server.url.rsplit(":", 1)[1])
-    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
+    point_default_site_at(live_server.url)  # e-mailed links lead to the live server
     event = site.add_event(capacity=2)
     services.register_for_event(event["en"], service_data(email="early@example.org"))
     return event

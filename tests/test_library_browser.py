@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from wagtail.models import Site
 
 from hub.pages.models import StandardPage
-from tests.factories import add_page, build_library
+from tests.factories import add_page, build_library, point_default_site_at
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,8 +26,7 @@ pytestmark = [
 def site(live_server, locales):
     cache.clear()
     built = build_library()
-    port = int(live_server.url.rsplit(":", 1)[1])
-    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
+    point_default_site_at(live_server.url)
     built["waiting"] = add_page(
         built["tree"]["en"]["home"], StandardPage(title="Awaiting", slug="awaiting")
     )

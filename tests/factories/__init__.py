@@ -36,6 +36,7 @@ from .site import (
     key_figures,
     make_locales,
     make_term,
+    point_default_site_at,
     publish,
     translate,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "make_event_site",
     "make_locales",
     "make_term",
+    "point_default_site_at",
     "publish",
     "registration_data",
     "service_data",

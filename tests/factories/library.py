@@ -29,18 +29,6 @@ from .site import add_page, build_site, figure, make_locales, make_term, publish
 from .site import translate as translate_page
 
 
-def _dated(model, parent, title, slug, start, end, **fields):
-    """A case study or an action running from `start` to `end` (date tuples)."""
-    page = model(
-        title=title,
-        slug=slug,
-        start_date=datetime.date(*start),
-        end_date=datetime.date(*end),
-        **fields,
-    )
-    return add_page(parent, page)
-
-
 def _tag(page, themes=(), regions=(), groups=()):
     page.themes.set(themes)
     page.regions.set(regions)
@@ -75,68 +63,101 @@ def build_library(extra=0):
     )
     programme = Programme.objects.get(slug="interreg-va", locale=locales["en"])
 
-    alpha = _dated(
-        CaseStudyPage,
-        library,
-        "Alpha",
-        "alpha",
-        (2015, 1, 1),
-        (2019, 12, 31),
-        summary="Résumé: création d'entreprise",
-        programme=programme,
-        total_budget=Decimal("5000000"),
-        total_budget_source="Programme sheet",
-        key_figures=[figure("Participants", 100, "participants", 120, 2019, "Sheet")],
-    )
-    _tag(alpha, [entrepreneurship], [bretagne], [residents])
-    bravo = _dated(
-        CaseStudyPage,
-        library,
-        "Bravo",
-        "bravo",
-        (2018, 1, 1),
-        (2021, 6, 30),
-        summary='=HYPERLINK("http://evil.example")',
-        total_budget=Decimal("10000000"),
-        total_budget_source="Partner page",
-        erdf_contribution=Decimal("6900000"),
-        key_figures=[
-            figure("Participants", 300, "participants", 250, 2021, "Report"),
-            figure("Total budget (other source)", 13000000, "EUR", None, 2022, "Audit"),
-        ],
-    )
-    _tag(bravo, [entrepreneurship, employment], [normandie, south_east])
-    etoile = _dated(
-        CaseStudyPage,
-        library,
-        "Étoile",
-        "etoile",
-        (2008, 1, 1),
-        (2012, 12, 31),
-        summary="-2+3",
-    )
-    _tag(etoile, [housing], [bretagne])
-    action_one = _dated(
-        ActionPage,
-        alpha,
-        "Action one",
-        "action-one",
-        (2016, 1, 1),
-        (2017, 1, 1),
-        action_kind="training",
-        outcomes=[figure("Participants trained", 40, "participants")],
-    )
-    _tag(action_one, [entrepreneurship], [bretagne])
-    zeta = _dated(
-        ActionPage,
-        bravo,
-        "Zeta coaching",
-        "zeta-coaching",
-        (2019, 1, 1),
-        (2019, 12, 31),
-        action_kind="coaching",
-    )
-    _tag(zeta, [employment], [south_east])
+    date = datetime.date
+    # Parent, page, then its themes, regions and target groups; parents come first.
+    plan = {
+        "alpha": (
+            "library",
+            CaseStudyPage(
+                title="Alpha",
+                slug="alpha",
+                start_date=date(2015, 1, 1),
+                end_date=date(2019, 12, 31),
+                summary="Résumé: création d'entreprise",
+                programme=programme,
+                total_budget=Decimal("5000000"),
+                total_budget_source="Programme sheet",
+                key_figures=[
+                    figure("Participants", 100, "participants", 120, 2019, "Sheet")
+                ],
+            ),
+            [entrepreneurship],
+            [bretagne],
+            [residents],
+        ),
+        "bravo": (
+            "library",
+            CaseStudyPage(
+                title="Bravo",
+                slug="bravo",
+                start_date=date(2018, 1, 1),
+                end_date=date(2021, 6, 30),
+                summary='=HYPERLINK("http://evil.example")',
+                total_budget=Decimal("10000000"),
+                total_budget_source="Partner page",
+                erdf_contribution=Decimal("6900000"),
+                key_figures=[
+                    figure("Participants", 300, "participants", 250, 2021, "Report"),
+                    figure(
+                        "Total budget (other source)",
+                        13000000,
+                        "EUR",
+                        None,
+                        2022,
+                        "Audit",
+                    ),
+                ],
+            ),
+            [entrepreneurship, employment],
+            [normandie, south_east],
+            [],
+        ),
+        "etoile": (
+            "library",
+            CaseStudyPage(
+                title="Étoile",
+                slug="etoile",
+                start_date=date(2008, 1, 1),
+                end_date=date(2012, 12, 31),
+                summary="-2+3",
+            ),
+            [housing],
+            [bretagne],
+            [],
+        ),
+        "action_one": (
+            "alpha",
+            ActionPage(
+                title="Action one",
+                slug="action-one",
+                action_kind="training",
+                start_date=date(2016, 1, 1),
+                end_date=date(2017, 1, 1),
+                outcomes=[figure("Participants trained", 40, "participants")],
+            ),
+            [entrepreneurship],
+            [bretagne],
+            [],
+        ),
+        "zeta": (
+            "bravo",
+            ActionPage(
+                title="Zeta coaching",
+                slug="zeta-coaching",
+                action_kind="coaching",
+                start_date=date(2019, 1, 1),
+                end_date=date(2019, 12, 31),
+            ),
+            [employment],
+            [south_east],
+            [],
+        ),
+    }
+    english = {}
+    for name, (parent, page, themes, regions, groups) in plan.items():
+        parent_page = library if parent == "library" else english[parent]
+        english[name] = _tag(add_page(parent_page, page), themes, regions, groups)
+    alpha, bravo, zeta = english["alpha"], english["bravo"], english["zeta"]
 
     report = EvaluationReportPage.objects.get(pk=tree["en"]["report"].pk)
     report.evidence_level = "proven"
@@ -154,16 +175,16 @@ def build_library(extra=0):
     publish(emergent)
 
     for n in range(extra):
-        page = _dated(
-            CaseStudyPage,
-            library,
-            f"Extra {n}",
-            f"extra-{n}",
-            (2016, 1, 1),
-            (2017, 1, 1),
+        page = CaseStudyPage(
+            title=f"Extra {n}",
+            slug=f"extra-{n}",
+            start_date=date(2016, 1, 1),
+            end_date=date(2017, 1, 1),
             key_figures=[figure("Participants", n, "participants")],
         )
-        _tag(page, [entrepreneurship], [bretagne], [residents])
+        page = _tag(
+            add_page(library, page), [entrepreneurship], [bretagne], [residents]
+        )
         _tag(
             add_page(
                 page,
@@ -173,21 +194,11 @@ def build_library(extra=0):
             [bretagne],
         )
 
-    english = {
-        "alpha": alpha,
-        "bravo": bravo,
-        "etoile": etoile,
-        "action_one": action_one,
-        "zeta": zeta,
-    }
     french = {}
-    for name in ("alpha", "bravo", "etoile"):
+    for name, (parent, *_rest) in plan.items():
         french[name] = translate_page(
             english[name], locales["fr"], title=f"{english[name].title} (FR)"
         )
-    for name, parent in (("action_one", "alpha"), ("zeta", "bravo")):
-        french[name] = translate_page(
-            english[name], locales["fr"], title=f"{english[name].title} (FR)"
-        )
-        assert french[name].get_parent().pk == french[parent].pk
+        if parent != "library":  # an action lands under its case study's copy
+            assert french[name].get_parent().pk == french[parent].pk
     return {"tree": tree, "en": english, "fr": french, "library": library}

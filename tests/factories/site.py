@@ -108,6 +108,13 @@ def build_home():
     return {"en": home, "fr": translate(home, locales["fr"], title="Pôle")}
 
 
+def point_default_site_at(url):
+    """Give the default site the port of `url` (a live server), so that the full
+    URLs the hub writes, in e-mails for instance, lead to that server."""
+    port = int(url.rsplit(":", 1)[1])
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
+
+
 def build_site(related=3, extra_children=0):
     """Home, sections and one page of each type in English, all translated to French.
 

@@ -14,7 +14,7 @@ from hub.demo import loader
 from hub.demo.builder import DemoBuilder, working_day
 from hub.demo.loader import DemoDataError
 from hub.events.models import EventPage
-from hub.pages.models import Organisation, StandardPage, Theme
+from hub.pages.models import Organisation, SiteLinks, StandardPage, Theme
 from hub.practices.models import (
     ActionPage,
     CaseStudyPage,
@@ -79,6 +79,10 @@ def test_demo_content_is_bilingual_and_idempotent():
 
     privacy = StandardPage.objects.get(locale__language_code="en", slug="privacy")
     assert privacy.version == "2026-11"
+    # The registration form links to it, and the consent records its version.
+    links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
+    assert links.privacy_notice == privacy
+    assert links.accessibility_statement.slug == "accessibility"
 
     # --update rewrites every page in place (one new revision each); events keep their
     # dates, the French pages their own slugs.

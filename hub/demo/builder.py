@@ -70,6 +70,8 @@ PAGE_KEYS = {
 NOT_FROM_DATA = {"id", "translation_key", "locale", "sort_order"}
 RELATIVE_FORMS = ({"days_from_now"}, {"days_from_now", "at"}, {"days_before_start"})
 LANGUAGES = ("en", "fr")
+# The SiteLinks setting's fields and the keys of the demo pages they name.
+SITE_LINKS = {"privacy_notice": "privacy", "accessibility_statement": "accessibility"}
 
 
 def working_day(day):
@@ -120,7 +122,25 @@ class DemoBuilder:
         for entry in [self.home, *self.order]:
             for name, keys in self.links.get(entry.data["key"], {}).items():
                 self.ensure_links(entry.data["key"], name, keys)
+        self.ensure_site_links()
         return self.stats
+
+    def ensure_site_links(self):
+        """Point the default site's SiteLinks at the demo's privacy notice and
+        accessibility statement, unless an editor has chosen pages already."""
+        from hub.pages.models import SiteLinks
+
+        links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
+        changed = False
+        for field, key in SITE_LINKS.items():
+            if key not in self.pages:
+                raise ImproperlyConfigured(f"No demo page has the key {key!r}.")
+            if getattr(links, f"{field}_id") is None:
+                setattr(links, field, self.pages[key]["en"])
+                changed = True
+        if changed:
+            links.save()
+            self.stats["site links set"] += 1
 
     # -- checking the data against the models ------------------------------------------
 

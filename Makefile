@@ -10,6 +10,8 @@ MANAGE := $(BIN)/python manage.py
 # A copy of the lock file as last installed: pip runs again only when it differs.
 INSTALLED_LOCK := $(VENV)/.installed-requirements.lock
 PYTEST_ARGS ?=
+# Run a second time on SQLite by `make test` (the database backend that `make run` uses).
+SQLITE_TESTS := tests/test_search_resilience.py tests/test_search.py tests/test_library.py
 BENCH_ARGS ?=
 RUNSERVER_ADDR ?= 127.0.0.1:8000
 
@@ -75,7 +77,14 @@ test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Chro
 	export ELASTICSEARCH_URL ELASTICSEARCH_BACKEND="$${ELASTICSEARCH_BACKEND:-elasticsearch8}"; \
 	echo "DATABASE_URL=$$DATABASE_URL"; \
 	echo "ELASTICSEARCH_URL=$$ELASTICSEARCH_URL ELASTICSEARCH_BACKEND=$$ELASTICSEARCH_BACKEND"; \
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_ARGS); \
+	if [ -z "$(PYTEST_ARGS)" ]; then \
+	  echo "The search and library tests again on SQLite, the database of make run"; \
+	  sqlite_dir="$$(mktemp -d)"; \
+	  HUB_TEST_SQLITE=1 DATABASE_URL="sqlite:///$$sqlite_dir/hub.sqlite3" \
+	    $(BIN)/pytest -k "not engine" $(SQLITE_TESTS); \
+	  rm -rf "$$sqlite_dir"; \
+	fi
 
 lint: install ## ruff, import layers, missing migrations, hadolint, lock files in agreement
 	@# Every check runs, so one report shows all that fails.

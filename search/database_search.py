@@ -92,7 +92,10 @@ def search(backend, query, selected):
 def _ranked_page_ids(backend, query):
     """Pks of the pages matching all the words (else any of them), best first: pages
     whose title has every word, then by the backend's rank. Each language is searched
-    with its own analysis, then the languages are merged."""
+    with its own analysis, then the languages are merged. Text without a word ("%",
+    "--", an emoji) finds nothing, without asking the backend."""
+    if not query_words(query.text, keep_stopwords=True):
+        return []
     sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
     for operator in ("and", "or"):
         scored = []

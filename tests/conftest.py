@@ -29,13 +29,35 @@ CHROMIUM_ARGS = [
 
 
 def pytest_configure(config):
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if os.environ.get("CI") == "true" and "postgresql" not in engine:
+    """Under CI=true the suite runs on PostgreSQL, or on SQLite when HUB_TEST_SQLITE=1
+    says that this is `make test`'s second run: the search tests on the database that
+    `make run` uses."""
+    database = settings.DATABASES["default"]
+    sqlite_run = os.environ.get("HUB_TEST_SQLITE") == "1"
+    if sqlite_run and "sqlite" not in database["ENGINE"]:
         pytest.exit(
-            "The suite runs on PostgreSQL: run `make test`, which starts a private "
-            "server, or set DATABASE_URL=postgres://user:password@host:port/name.",
+            "HUB_TEST_SQLITE=1 is the SQLite run of the search tests: set "
+            "DATABASE_URL=sqlite:///path/to/test.sqlite3 with it.",
             returncode=2,
         )
+    if (
+        os.environ.get("CI") == "true"
+        and "postgresql" not in database["ENGINE"]
+        and not sqlite_run
+    ):
+        pytest.exit(
+            "The suite runs on PostgreSQL: run `make test`, which starts a private "
+            "server, or set DATABASE_URL=postgres://user:password@host:port/name "
+            "(HUB_TEST_SQLITE=1 with a sqlite:/// URL for the search tests on SQLite).",
+            returncode=2,
+        )
+    if sqlite_run and database["NAME"] and ":memory:" not in str(database["NAME"]):
+        # The test database in a file beside the given one, as under `make run`, and
+        # not Django's shared in-memory one, where a reader does not wait for a
+        # writer's commit but fails at once ("database table is locked").
+        path = Path(database["NAME"])
+        test_name = str(path.with_name(f"test_{path.name}"))
+        database.setdefault("TEST", {})["NAME"] = test_name
     if os.environ.get("CI") == "true" and not os.environ.get("ELASTICSEARCH_URL"):
         pytest.exit(ENGINE_MISSING, returncode=2)
 

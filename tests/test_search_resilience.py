@@ -54,6 +54,13 @@ HOSTILE_QUERIES = [
     "\u0301\u0301",
     "ｇａｒｄｅｎ",
     "garden\nvisit\tcaen",
+    # The review's SQLite failures (an AttributeError in modelsearch's compiler).
+    "%",
+    "--",
+    "*?~^:\\/",
+    '"',
+    'garden "',
+    '"garden" "',
 ]
 
 HOSTILE_PARAMS = [

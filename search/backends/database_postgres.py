@@ -3,6 +3,7 @@
 import copy
 from contextlib import contextmanager
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 from django.db.models import TextField, Value
 from modelsearch.backends.database.postgres.postgres import (
@@ -16,7 +17,7 @@ from modelsearch.backends.database.postgres.postgres import (
     SearchVector,
     get_content_type_pk,
 )
-from modelsearch.query import PlainText
+from modelsearch.query import Phrase, PlainText
 
 from hub.pages.search_data import is_hub_page_model
 from search.text import fold, query_words
@@ -110,22 +111,32 @@ class HubPostgresIndex(FacetRowsIndexMixin, LanguagePostgresIndex):
     pass
 
 
-def _folded(query):
-    if isinstance(query, PlainText):
-        words = query_words(query.query_string, keep_stopwords=True)
-        if words:
-            return PlainText(" ".join(words), operator=query.operator)
-    return query
+class FoldedWordsMixin:
+    """Plain text and phrase queries reach PostgreSQL as their folded words only
+    (search.text.query_words), like the indexed text. A query without words ("%",
+    "--", a NUL byte, an emoji) is the empty tsquery, which matches nothing: given
+    as typed, modelsearch would send it to PostgreSQL, which refuses a NUL byte."""
 
-
-class HubPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
-        return super().build_tsquery_content(_folded(query), config, invert)
+        if isinstance(query, PlainText | Phrase):
+            words = query_words(query.query_string, keep_stopwords=True)
+            if not words:
+                return SearchQuery("", search_type="plain", config=config)
+            if isinstance(query, Phrase):
+                query = Phrase(" ".join(words))
+            else:
+                query = PlainText(" ".join(words), operator=query.operator)
+        return super().build_tsquery_content(query, config, invert)
 
 
-class HubPostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
-    def build_tsquery_content(self, query, config=None, invert=False):
-        return super().build_tsquery_content(_folded(query), config, invert)
+class HubPostgresSearchQueryCompiler(FoldedWordsMixin, PostgresSearchQueryCompiler):
+    pass
+
+
+class HubPostgresAutocompleteQueryCompiler(
+    FoldedWordsMixin, PostgresAutocompleteQueryCompiler
+):
+    pass
 
 
 class HubPostgresSearchBackend(PostgresSearchBackend):

@@ -303,18 +303,9 @@ class RegistrationViewSet(ModelViewSet):
         "get_country_display": _("Country"),
     }
     export_filename = "registrations"
-    # Capacity, status and travel places change only through the services.
-    form_fields = [
-        "name",
-        "organisation",
-        "organisation_kind",
-        "country",
-        "role",
-        "preferred_language",
-        "accessibility_needs",
-        "dietary_needs",
-        "travel_requested",
-    ]
+    # What the registrant may change themselves: capacity, status and travel places
+    # change only through the services.
+    form_fields = services.EDITABLE_FIELDS
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

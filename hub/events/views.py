@@ -58,9 +58,8 @@ def _local_datetime(page, value):
 
 
 def _refuse(request, page, message, status):
-    return _render(
-        request, page, "events/register_refused.html", status=status, message=message
-    )
+    """The registration page with the reason instead of the form."""
+    return _render(request, page, "events/register.html", status=status, message=message)
 
 
 def register(request, page):

@@ -26,7 +26,7 @@ ES_SCRIPT := scripts/elasticsearch.sh
 
 help: ## List the verbs
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Variables: PYTEST_ARGS='-k search -x', BENCH_ARGS, DATABASE_URL, ELASTICSEARCH_URL,"
+	@echo "  Variables: PYTEST_ARGS='-k search -x', BENCH_ARGS, DATABASE_URL, ELASTICSEARCH_URL, REDIS_URL,"
 	@echo "             ELASTICSEARCH_BACKEND (elasticsearch8, or opensearch2 for an OpenSearch node)"
 
 $(BIN)/python:
@@ -54,10 +54,11 @@ run: install ## Migrate, load the demo site, ensure an admin, serve on 127.0.0.1
 
 # Services this recipe starts are stopped on exit, pass or fail; ones already running
 # (e.g. from `make services`) are left running. pytest's exit code is the recipe's.
-test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Chromium)
+test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Redis, Chromium)
 	@bash scripts/system-deps.sh gettext chromium
-	@stop_pg=""; stop_es=""; \
+	@stop_pg=""; stop_es=""; stop_redis=""; \
 	cleanup() { \
+	  if [ -n "$$stop_redis" ]; then bash scripts/redis.sh stop || true; fi; \
 	  if [ -n "$$stop_es" ]; then bash $(ES_SCRIPT) stop || true; fi; \
 	  if [ -n "$$stop_pg" ]; then bash scripts/postgres.sh stop || true; fi; \
 	}; \
@@ -75,8 +76,15 @@ test: install ## Run the whole suite on a real PostgreSQL (+ Elasticsearch, Chro
 	  ELASTICSEARCH_BACKEND=opensearch2; \
 	fi; \
 	export ELASTICSEARCH_URL ELASTICSEARCH_BACKEND="$${ELASTICSEARCH_BACKEND:-elasticsearch8}"; \
+	if [ -z "$${REDIS_URL:-}" ]; then \
+	  bash scripts/redis.sh status 2>/dev/null || stop_redis=1; \
+	  bash scripts/redis.sh start; \
+	  REDIS_URL="$$(bash scripts/redis.sh url)"; \
+	fi; \
+	export REDIS_URL; \
 	echo "DATABASE_URL=$$DATABASE_URL"; \
 	echo "ELASTICSEARCH_URL=$$ELASTICSEARCH_URL ELASTICSEARCH_BACKEND=$$ELASTICSEARCH_BACKEND"; \
+	echo "REDIS_URL=$$REDIS_URL"; \
 	$(BIN)/pytest $(PYTEST_ARGS); \
 	if [ -z "$(PYTEST_ARGS)" ]; then \
 	  echo "The search and library tests again on SQLite, the database of make run"; \
@@ -104,18 +112,22 @@ lint: install ## ruff, import layers, missing migrations, hadolint, lock files i
 	fi; \
 	exit $$status
 
-services: ## Start the private PostgreSQL and search node (OpenSearch) for development
+services: ## Start the private PostgreSQL, search node (OpenSearch) and Redis for development
 	@bash scripts/postgres.sh start
 	@if [ -z "$${ELASTICSEARCH_URL:-}" ]; then bash $(ES_SCRIPT) start; fi
+	@if [ -z "$${REDIS_URL:-}" ]; then bash scripts/redis.sh start; fi
 	@echo
 	@echo "Use them in your shell (or put them in .env), then index the pages once:"
 	@echo "  export DATABASE_URL=$$(bash scripts/postgres.sh url)"
 	@if [ -z "$${ELASTICSEARCH_URL:-}" ]; then \
 	  echo "  export ELASTICSEARCH_URL=$$(bash $(ES_SCRIPT) url) ELASTICSEARCH_BACKEND=opensearch2"; fi
+	@if [ -z "$${REDIS_URL:-}" ]; then \
+	  echo "  export REDIS_URL=$$(bash scripts/redis.sh url)"; fi
 	@echo "  $(MANAGE) update_index"
 	@echo "Stop them with: make services-stop"
 
-services-stop: ## Stop the private PostgreSQL and search node
+services-stop: ## Stop the private PostgreSQL, search node and Redis
+	@bash scripts/redis.sh stop
 	@bash $(ES_SCRIPT) stop
 	@bash scripts/postgres.sh stop
 
@@ -139,7 +151,7 @@ lock: ## Recompile requirements.lock and requirements-prod.lock from pyproject.t
 clean: services-stop ## Stop services, delete the private database, caches and build output
 	@pg_home="$$(readlink -f .cache/postgres 2>/dev/null || true)"; \
 	if [ -n "$$pg_home" ] && [ "$$pg_home" != "$(CURDIR)/.cache/postgres" ]; then rm -rf "$$pg_home"; fi
-	rm -rf .cache/postgres .cache/postgres.lock staticfiles .pytest_cache .ruff_cache
+	rm -rf .cache/postgres .cache/postgres.lock .cache/redis .cache/redis.lock staticfiles .pytest_cache .ruff_cache
 	find . \( -path ./.venv -o -path ./.cache -o -path ./.git \) -prune \
 	  -o -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . \( -path ./.venv -o -path ./.cache -o -path ./.git \) -prune \

@@ -5,6 +5,7 @@
 #   scripts/system-deps.sh python           python3 with venv, to create .venv
 #   scripts/system-deps.sh gettext          msgfmt, for `manage.py compilemessages`
 #   scripts/system-deps.sh chromium         /usr/bin/chromium, for the Playwright tests
+#   scripts/system-deps.sh redis            redis-server, the shared cache of tests (scripts/redis.sh)
 #
 # Nothing is installed when everything is present. Installing needs root and apt-get;
 # otherwise the script says which package to install and fails.
@@ -18,8 +19,9 @@ is_present() {
     python) "${PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1 ;;
     gettext) command -v msgfmt >/dev/null 2>&1 ;;
     chromium) [ -x /usr/bin/chromium ] ;;
+    redis) command -v redis-server >/dev/null 2>&1 ;;
     *)
-        say "unknown dependency '$1' (known: python gettext chromium)"
+        say "unknown dependency '$1' (known: python gettext chromium redis)"
         exit 2
         ;;
     esac
@@ -31,11 +33,13 @@ debian_packages() {
     gettext) echo "gettext" ;;
     # Without a font package headless Chromium renders text as empty boxes in screenshots.
     chromium) echo "chromium fonts-liberation" ;;
+    # scripts/redis.sh starts its own server on a free port; the package's service is unused.
+    redis) echo "redis-server" ;;
     esac
 }
 
 wanted=("$@")
-[ "${#wanted[@]}" -gt 0 ] || wanted=(python gettext chromium)
+[ "${#wanted[@]}" -gt 0 ] || wanted=(python gettext chromium redis)
 
 missing=()
 for dep in "${wanted[@]}"; do

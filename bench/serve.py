@@ -7,23 +7,26 @@ prints the URL of the database NAME on the server of DATABASE_URL (or on the pri
 cluster, started if need be), and creates that database if it does not exist.
 """
 
-import contextlib
 import http.client
 import os
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.server import (  # noqa: E402, F401 - re-exported for the benchmarks
+    PYTHON,
+    ROOT,
+    free_port,
+    gunicorn,
+    manage,
+    production_env,
+)
 
 
 def private_service(script):
@@ -68,67 +71,6 @@ def ensure_database(url):
         if not cursor.fetchone():
             cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     admin.close()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def production_env(db_url, **extra):
-    env = {
-        **os.environ,
-        "DATABASE_URL": db_url,
-        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "LOG_LEVEL": "WARNING",
-    }
-    env.update(extra)
-    return env
-
-
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-@contextlib.contextmanager
-def gunicorn(env, workers=4):
-    """Serve the hub with gunicorn on a free loopback port; yield its base URL."""
-    static_root = tempfile.mkdtemp(prefix="hub-static-")
-    env = {**env, "STATIC_ROOT": static_root}
-    manage(env, "collectstatic", "--noinput", "-v0")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "hub.wsgi:application",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/healthz/", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("gunicorn did not start") from None
-                time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 class KeepAlive:

@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 
 from hub.pages.facets import filter_and_count
 from hub.pages.search_data import FACETS, hub_page_models, page_type, result_type_label
-from hub.pages.visibility import public
+from hub.pages.visibility import public_by_path
 
 from .outcome import FoundPage, Outcome
 from .text import WORD_RE, fold, light_stem, mark_matches, query_words
@@ -31,7 +31,7 @@ def hub_pages(language_codes):
     """Live, public hub pages in these languages (a queryset the backends accept)."""
     locale_ids = Locale.objects.filter(language_code__in=language_codes).values("pk")
     content_types = ContentType.objects.get_for_models(*hub_page_models()).values()
-    return public(
+    return public_by_path(
         Page.objects.live().filter(
             locale_id__in=locale_ids, content_type__in=list(content_types)
         )

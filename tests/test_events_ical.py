@@ -144,3 +144,35 @@ def test_the_location_reads_as_on_the_event_page(client, event, event_site):
         [vevent] = fetch(client, url).walk("VEVENT")
         assert str(vevent["LOCATION"]) == where
         assert client.get(webinar[language].url).context["where"] == where
+
+
+@pytest.mark.parametrize("kind", ["password", "login", "groups"])
+def test_a_restricted_event_refuses_its_calendar_file_as_it_refuses_its_page(
+    client, event_site, event, kind
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=event["fr"], restriction_type=kind, password="secret"
+    )
+    if kind == "groups":
+        restriction.groups.set([Group.objects.create(name="Members")])
+    page = client.get(event["fr"].url)
+    calendar = client.get(event["fr"].url + "event.ics")
+    assert calendar.status_code == page.status_code
+    assert calendar["Content-Type"] == page["Content-Type"]
+    assert b"BEGIN:VEVENT" not in calendar.content
+    if kind == "password":
+        assert b"password" in calendar.content.lower()
+    else:
+        assert calendar.status_code == 302 and "login" in calendar["Location"]
+    # The English event keeps its file; the French feed drops the restricted one.
+    fetch(client, event["en"].url + "event.ics")
+    feed = fetch(client, event_site.index["fr"].url + "calendar.ics")
+    assert not feed.walk("VEVENT")
+
+
+def test_an_unpublished_event_has_no_calendar_file(client, event):
+    event["en"].unpublish()
+    assert client.get(event["en"].url + "event.ics").status_code == 404

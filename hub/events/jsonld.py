@@ -24,9 +24,8 @@ def _location(page, url):
 
 def event(page, request):
     url = page.get_full_url(request)
-    # The related case study is a foreign key by label: the page comes with it,
-    # so events need not import practices.
-    related = page.related_case_study
+    # In the reader's language, and only if the public may see it.
+    related = page.localized_case_study
     return prune(
         {
             "@context": CONTEXT,

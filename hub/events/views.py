@@ -59,7 +59,9 @@ def _local_datetime(page, value):
 
 def _refuse(request, page, message, status):
     """The registration page with the reason instead of the form."""
-    return _render(request, page, "events/register.html", status=status, message=message)
+    return _render(
+        request, page, "events/register.html", status=status, message=message
+    )
 
 
 def register(request, page):
@@ -198,23 +200,34 @@ def manage_registration(request, page, public_id, token):
 
 
 def calendar_file(request, page_path, filename):
-    """GET <event>/event.ics or <event index>/calendar.ics."""
+    """GET <event>/event.ics or <event index>/calendar.ics, served as Wagtail serves
+    the page itself: through the same `before_serve_page` and `on_serve_page` hooks,
+    so a view restriction refuses the file exactly as it refuses the page."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     route = Page.route_for_request(request, page_path)
     if route is None:
         raise Http404
     page, args, kwargs = route
+    page = page.specific
+    if filename == "event" and isinstance(page, EventPage):
+        render = event_ical
+    elif filename == "calendar" and isinstance(page, EventIndexPage):
+        render = calendar_feed
+    else:
+        raise Http404
+
+    def serve_file(page, request, serve_args, serve_kwargs):
+        return render(request, page)
+
+    chain = serve_file
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        chain = wrap(chain)
     for hook in hooks.get_hooks("before_serve_page"):
         result = hook(page, request, args, kwargs)
         if isinstance(result, HttpResponse):
             return result
-    page = page.specific
-    if filename == "event" and isinstance(page, EventPage):
-        return event_ical(request, page)
-    if filename == "calendar" and isinstance(page, EventIndexPage):
-        return calendar_feed(request, page)
-    raise Http404
+    return chain(page, request, args, kwargs)
 
 
 def event_ical(request, page):

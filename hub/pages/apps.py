@@ -8,6 +8,6 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages and taxonomy")
 
     def ready(self):
-        from . import taxonomies, visibility  # noqa: F401 - visibility connects signals
+        from . import taxonomies
 
         taxonomies.connect_signals()

@@ -4,12 +4,18 @@ wagtail-localize copies many-to-many values and page links from the source page 
 are, so a French page may point at English terms. These helpers swap each item for its
 translation in the wanted locale, in one query per list, and keep the item when no
 translation exists.
+
+Pages are held to the visibility rule (hub/pages/visibility.py) on the way: a related
+page that the public may not see is left out, and a translation the public may not
+see gives way to the item as chosen, if that one is public.
 """
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page
+
+from .visibility import public
 
 
 def localize_items(items, locale):
@@ -19,18 +25,24 @@ def localize_items(items, locale):
     foreign_keys = {
         item.translation_key for item in items if item.locale_id != locale_id
     }
-    if not foreign_keys:
+    is_page = bool(items) and isinstance(items[0], Page)
+    if not foreign_keys and not is_page:
         return items
     model = type(items[0])
-    queryset = model._default_manager.filter(
-        locale_id=locale_id, translation_key__in=foreign_keys
-    )
-    if issubclass(model, Page):
-        queryset = queryset.live()
-    translations = {item.translation_key: item for item in queryset}
+    wanted = Q(locale_id=locale_id, translation_key__in=foreign_keys)
+    if is_page:
+        # One query: the public translations, and which of the items are public.
+        wanted |= Q(pk__in=[item.pk for item in items])
+        found = list(public(model._default_manager.filter(wanted)))
+    else:
+        found = list(model._default_manager.filter(wanted))
+    translations = {i.translation_key: i for i in found if i.locale_id == locale_id}
+    public_pks = {i.pk for i in found}
     localized, seen = [], set()
     for item in items:
         item = translations.get(item.translation_key, item)
+        if is_page and item.pk not in public_pks:
+            continue
         if item.pk not in seen:
             seen.add(item.pk)
             localized.append(item)
@@ -51,8 +63,9 @@ def localize_queryset(queryset, locale):
         translation_key__in=manager.filter(pk__in=chosen).values("translation_key")
     )
     if issubclass(model, Page):
-        translation_exists = translation_exists.filter(live=True)
-        localized = localized.filter(live=True)
+        chosen = public(queryset).values("pk")
+        translation_exists = public(translation_exists)
+        localized = public(localized)
     return localized.filter(
         Q(locale_id=locale_id) | (Q(pk__in=chosen) & ~Exists(translation_exists))
     )

@@ -1,43 +1,60 @@
-"""Which pages the public may see, without a query per listing.
+"""The one rule that decides what the public sees.
 
-Wagtail's `PageQuerySet.public()` reads every view restriction each time it is
-called; a page with several listings paid for that several times. The restricted
-paths are few and change rarely, so they are cached and the cache is dropped
-whenever a restriction is saved or deleted, or a page moves.
+A page is public when it is live and neither it nor an ancestor has a view restriction
+(password, login or groups), as Wagtail's `PageQuerySet.public()` says. Every public
+surface asks here: listings, cited and related pages, feeds, calendars, exports, the
+library, search, suggestions, the sitemap and the API.
+
+The rule is read from the database in the same query as the pages, never from a copy
+kept in a process: a restriction saved by one worker holds on every worker at once.
+Wagtail's own `.public()` runs a separate query per call and builds one condition per
+restricted page; `public()` here is a correlated `NOT EXISTS` on the (small)
+restriction table, so a listing pays nothing more than its own query.
 """
 
-from django.core.cache import cache
-from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
-from wagtail.signals import page_unpublished, post_page_move
-
-CACHE_KEY = "hub:restricted-page-paths"
-CACHE_SECONDS = 600
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
 
 
-def restricted_paths():
-    paths = cache.get(CACHE_KEY)
-    if paths is None:
-        paths = sorted(
-            set(PageViewRestriction.objects.values_list("page__path", flat=True))
-        )
-        cache.set(CACHE_KEY, paths, CACHE_SECONDS)
-    return paths
+def _restriction_above(path_field="path"):
+    """Restrictions on the page whose path is `path_field` or on one of its ancestors
+    (a treebeard path starts with each of its ancestors' paths)."""
+    return PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
+    )
 
 
 def public(queryset):
-    """The queryset without pages under a view restriction (like `.public()`)."""
+    """The pages of `queryset` that the public may see, whatever else it filters."""
+    return queryset.live().exclude(Exists(_restriction_above()))
+
+
+def public_pages():
+    return public(Page.objects.all())
+
+
+def is_public(page):
+    """One page: the same rule as `public()`, for a page already in hand."""
+    if page is None or not page.live:
+        return False
+    return not PageViewRestriction.objects.filter(
+        page__path__in=[page.path[:end] for end in range(4, len(page.path) + 1, 4)]
+    ).exists()
+
+
+def restricted_paths():
+    """The paths of the restricted pages, for a search engine that filters by path
+    prefix: read at each call, like the rule itself."""
+    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+
+
+def public_by_path(queryset):
+    """The same rule as `public()`, written with plain field lookups (one path prefix
+    per restriction) for the search backends, which refuse subqueries in the
+    querysets they search. It reads the restrictions in one query of its own."""
     condition = Q()
     for path in restricted_paths():
         condition |= Q(path__startswith=path)
+    queryset = queryset.live()
     return queryset.exclude(condition) if condition else queryset
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-@receiver(post_page_move)
-@receiver(page_unpublished)
-def forget_restricted_paths(**kwargs):
-    cache.delete(CACHE_KEY)

@@ -4,18 +4,15 @@ from collections import defaultdict
 
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
-from wagtail.models import Page
+
+from hub.pages.visibility import public_pages
 
 
 @cache_control(max_age=3600)
 def sitemap(request):
     """Every live public page in both languages, with hreflang alternates."""
     pages = (
-        Page.objects.live()
-        .public()
-        .filter(depth__gte=2)
-        .select_related("locale")
-        .order_by("path")
+        public_pages().filter(depth__gte=2).select_related("locale").order_by("path")
     )
     by_key = defaultdict(list)
     entries = []

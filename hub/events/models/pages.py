@@ -224,8 +224,8 @@ class EventPage(RoutablePageMixin, HubPage):
         api.field(
             "related_case_study",
             lambda page: (
-                api.page_ref(page.related_case_study)
-                if page.related_case_study
+                api.page_ref(page.localized_case_study)
+                if page.localized_case_study
                 else None
             ),
         ),

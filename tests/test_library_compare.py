@@ -108,7 +108,11 @@ def test_drafts_and_nonsense_are_left_out_with_a_message(client, lib):
     items += ",<script>,' OR 1=1"
     soup, columns, notices = compare(client, lib, items)
     assert columns == ["Alpha", "Bravo"]
-    assert any("not published" in notice for notice in notices)
+    # A draft's id is told as an unknown id is: the link reveals nothing about it.
+    draft = str(lib["draft"].pk)
+    [draft_notice] = [n for n in notices if f"“{draft}”" in n]
+    [unknown_notice] = [n for n in notices if "“99999999”" in n]
+    assert draft_notice.replace(draft, "N") == unknown_notice.replace("99999999", "N")
     assert any("abc" in notice for notice in notices)
     assert b"<script>" not in soup.encode()
 
@@ -122,7 +126,10 @@ def test_pages_that_are_not_library_items_are_refused(client, lib):
     assert any("at least two" in notice for notice in notices)
 
 
-@pytest.mark.parametrize("items", ["x" * 5000, ",".join(["1"] * 2000), "%00", "1e9"])
+@pytest.mark.parametrize(
+    "items",
+    ["x" * 5000, ",".join(["1"] * 2000), "%00", "1e9", "²,13", "9" * 30, "١٢"],
+)
 def test_hostile_compare_links(client, lib, items):
     assert (
         client.get(lib["library"].url + "compare/", {"items": items}).status_code == 200

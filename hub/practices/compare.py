@@ -43,7 +43,8 @@ def parse_tokens(params):
 
 
 def _as_key(token):
-    if token.isdigit():
+    # ASCII digits only ("²" is a digit to str.isdigit) and within a bigint.
+    if token.isascii() and token.isdigit() and len(token) <= 18:
         return int(token)
     try:
         return uuid.UUID(token)
@@ -55,10 +56,12 @@ def resolve(library, tokens):
     """The library items named by `tokens` (in order) and messages about the rest."""
     ids = [key for key in map(_as_key, tokens) if isinstance(key, int)]
     keys = {str(key) for key in map(_as_key, tokens) if isinstance(key, uuid.UUID)}
+    # Ids of pages outside the library (drafts, private pages) find nothing below and
+    # get the same message as unknown ids: the link tells nothing about them.
     pages = {
-        pk: (str(key), live, locale_id)
-        for pk, key, live, locale_id in Page.objects.filter(pk__in=ids).values_list(
-            "pk", "translation_key", "live", "locale_id"
+        pk: (str(key), locale_id)
+        for pk, key, locale_id in Page.objects.filter(pk__in=ids).values_list(
+            "pk", "translation_key", "locale_id"
         )
     }
     by_key = {item.translation_key: item for item in library.items}
@@ -69,18 +72,13 @@ def resolve(library, tokens):
         if isinstance(key, uuid.UUID) and str(key) in keys:
             item = by_key.get(str(key))
         elif isinstance(key, int) and key in pages:
-            translation_key, live, locale_id = pages[key]
+            translation_key, locale_id = pages[key]
             item = by_key.get(translation_key)
             if item is not None and locale_id != library.locale_id:
                 notices.append(
                     _("“%(title)s” is shown in this page's language.")
                     % {"title": item.title}
                 )
-            elif item is None and not live:
-                notices.append(
-                    _("Item %(id)s is not published, so it was left out.") % {"id": key}
-                )
-                continue
         if item is None:
             notices.append(
                 _(

@@ -142,3 +142,43 @@ def test_api_is_read_only_and_bad_input_gives_400(client, lib):
 def test_images_and_documents_endpoints(client, lib):
     assert api(client, "/api/v2/images/")["meta"]["total_count"] == 0
     assert api(client, "/api/v2/documents/")["meta"]["total_count"] == 0
+
+
+HOSTILE_PARAMETERS = [
+    {"search": "\x00"},
+    {"search": "garden\x00"},
+    {"locale": "\x00"},
+    {"type": "practices.CaseStudyPage", "theme": "\x00"},
+    {"type": "practices.CaseStudyPage", "region": "a,\x00"},
+    {"offset": "99999999999999999999"},
+    {"offset": "-1"},
+    {"offset": "x"},
+    {"limit": "99999999999999999999"},
+    {"limit": "-5"},
+    {"search": "a", "search_operator": "xor"},
+    {"type": "events.EventPage", "start": "nope"},
+    {"type": "events.EventPage", "end": "2030-13-45"},
+    {"type": "practices.CaseStudyPage", "start_date": "yesterday"},
+    {"type": "practices.CaseStudyPage", "total_budget": "lots"},
+    {"type": "practices.CaseStudyPage", "total_budget": "1e999999"},
+    {"first_published_at": "\x00"},
+    {"first_published_at": "2020-02-30"},
+    {"order": "\x00"},
+    {"fields": "\x00"},
+    {"child_of": "99999999999999999999"},
+    {"descendant_of": "x"},
+]
+
+
+@pytest.mark.parametrize("params", HOSTILE_PARAMETERS, ids=repr)
+def test_malformed_parameters_get_a_400_with_a_message(client, lib, params):
+    response = client.get(API, params)
+    assert response.status_code == 400, (params, response.status_code)
+    assert response.json()["message"]
+
+
+@pytest.mark.parametrize("params", [{"html_path": "\x00"}, {"html_path": "/a\x00b/"}])
+def test_malformed_find_parameters_never_fail(client, lib, params):
+    response = client.get(f"{API}find/", params)
+    assert response.status_code in (400, 404)
+    assert response.json()["message"]

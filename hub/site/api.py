@@ -6,6 +6,11 @@ Wagtail's `?locale=fr` plus taxonomy filters by slug
 (`?type=practices.CaseStudyPage&theme=entrepreneurship&region=bretagne`).
 """
 
+import decimal
+import re
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.urls import path
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -46,15 +51,54 @@ class TaxonomyFilter(BaseFilterBackend):
         return queryset
 
 
+# Characters no parameter may hold: PostgreSQL refuses NUL in text, and none of the
+# others has a meaning in a name, a slug, a path or a search.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# offset and limit: a count, not a number the database cannot hold.
+COUNT = re.compile(r"^[0-9]{1,9}$")
+SEARCH_OPERATORS = {"and", "or"}
+# What a filter value the database cannot read raises: a date that does not exist, a
+# number out of range or not a number at all.
+BAD_VALUE_ERRORS = (
+    DjangoValidationError,
+    DataError,
+    ValueError,
+    OverflowError,
+    decimal.InvalidOperation,
+)
+
+
 class JSONErrorsMixin:
-    """API errors stay JSON at their own address. Django's LocaleMiddleware answers a
-    404 outside i18n_patterns with a redirect to /en/<path>, which Wagtail's page
-    catch-all would serve as an HTML page; it reads `request.urlconf`, so the API
-    names a URL conf without language prefixes."""
+    """API errors stay JSON at their own address, and malformed input is a 400 with a
+    message, never a 500.
+
+    Django's LocaleMiddleware answers a 404 outside i18n_patterns with a redirect to
+    /en/<path>, which Wagtail's page catch-all would serve as an HTML page; it reads
+    `request.urlconf`, so the API names a URL conf without language prefixes."""
 
     def dispatch(self, request, *args, **kwargs):
         request.urlconf = __name__
         return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, value in request.GET.lists():
+            if any(CONTROL_CHARACTERS.search(v) for v in [name, *value]):
+                raise BadRequestError(
+                    f"{name[:40]}: control characters are not allowed"
+                )
+        for name in ("offset", "limit"):
+            if name in request.GET and not COUNT.match(request.GET[name]):
+                raise BadRequestError(f"{name} must be a whole number below 10^9")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator.lower() not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+    def handle_exception(self, exc):
+        if isinstance(exc, BAD_VALUE_ERRORS):
+            # Wagtail's filters pass values to the database as given.
+            exc = BadRequestError("a filter value is not valid for its field")
+        return super().handle_exception(exc)
 
 
 class HubPagesAPIViewSet(JSONErrorsMixin, PagesAPIViewSet):

@@ -327,6 +327,14 @@ LONG = "x" * 5000
         ({"organisation_kind": "<script>"}, "organisation_kind"),
         ({"preferred_language": "de"}, "preferred_language"),
         ({"name": "nul\x00byte"}, "name"),
+        # Text that would read otherwise than it is stored (the review's L7).
+        ({"name": "Eve\r\nBcc: victim@example.org"}, "name"),
+        ({"name": "\u200b\u200b"}, "name"),
+        ({"name": "Eve \u202etxt.exe"}, "name"),
+        ({"organisation": "Habitat\u2066 35"}, "organisation"),
+        ({"role": "Officer\nDirector"}, "role"),
+        ({"dietary_needs": "None\x07"}, "dietary_needs"),
+        ({"accessibility_needs": "Ramp\ufeff"}, "accessibility_needs"),
     ],
 )
 def test_bad_input_gets_a_message_not_a_registration(client, event, overrides, field):
@@ -336,6 +344,21 @@ def test_bad_input_gets_a_message_not_a_registration(client, event, overrides, f
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find(attrs={"role": "alert"}) is not None
     assert Registration.objects.count() == 0
+
+
+def test_names_in_every_script_and_notes_on_several_lines_are_kept(client, event):
+    response = post(
+        client,
+        event["en"],
+        name="Zoë Ngũgĩ-Ó Briain",
+        organisation="مهرداد\u200cشهر",  # a zero-width non-joiner, as Persian writes
+        dietary_needs="No nuts.\r\nNo dairy.",
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.name == "Zoë Ngũgĩ-Ó Briain"
+    assert registration.organisation == "مهرداد\u200cشهر"
+    assert "No dairy" in registration.dietary_needs
 
 
 def test_html_in_text_fields_is_stored_as_text_and_escaped(client, event):

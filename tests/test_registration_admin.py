@@ -104,6 +104,32 @@ def test_csv_export_has_everything_and_defuses_formulas(client, manager, registr
     assert anne["Privacy notice version"] == "2026-11"
 
 
+def test_control_characters_typed_before_the_form_refused_them_break_no_export(
+    client, manager, registrations
+):
+    from openpyxl import load_workbook
+
+    registration = registrations["Ben"]
+    registration.name = "Ben\x01\x1b[31m"  # stored before names were checked
+    registration.save()
+    client.force_login(manager)
+    response = client.get(INDEX, {"export": "xlsx"})
+    assert response.status_code == 200
+    content = (
+        b"".join(response.streaming_content)
+        if response.streaming
+        else (response.content)
+    )
+    header, *rows = load_workbook(io.BytesIO(content)).active.iter_rows(
+        values_only=True
+    )
+    names = {row[header.index("Name")] for row in rows}
+    assert "Ben[31m" in names
+    response = client.get(INDEX, {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    assert "\x01" not in content and "Ben[31m" in content
+
+
 def test_the_report_counts_by_country_and_organisation_kind(
     client, manager, registrations
 ):

@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from hub.pages.formatting import spreadsheet_safe
+from hub.pages.formatting import spreadsheet_safe, spreadsheet_text
 
 from . import services
 from .models import EventPage, Registration
@@ -64,9 +64,14 @@ class RegistrationIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
 
-    def write_csv_row(self, writer, row_dict):
-        safe = {field: spreadsheet_safe(value) for field, value in row_dict.items()}
-        return super().write_csv_row(writer, safe)
+    def preprocess_field_value(self, field, value, export_format):
+        # Formulas are neutralised in CSV (openpyxl already writes them as text in
+        # XLSX); control characters, which a registrant may have typed before the
+        # form refused them, are dropped from both.
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            return spreadsheet_safe(value)
+        return spreadsheet_text(value)
 
     @property
     def header_buttons(self):

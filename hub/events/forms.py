@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +9,30 @@ from .models import Registration
 from .services import EDITABLE_FIELDS, REGISTRATION_FIELDS
 
 HONEYPOT_FIELD = "website"
+
+# What a person cannot see or mean in a name or a note: control characters, and the
+# format characters that reorder text or hide in it (bidi overrides and isolates,
+# zero-width spaces and joiners, the byte-order mark). Organisers would read a name
+# other than the one stored, and exports would carry them.
+LINE_BREAKS = re.compile(r"[\r\n\u0085\u2028\u2029]")
+# Zero-width non-joiner and joiner are part of how some scripts write names (Persian,
+# Indic scripts) and of emoji sequences: they stay.
+JOINERS = {"\u200c", "\u200d"}
+ONE_LINE_FIELDS = ("name", "organisation", "role")
+NOTE_FIELDS = ("accessibility_needs", "dietary_needs")
+
+
+def hidden_characters(text, allow_line_breaks):
+    """The characters of `text` a reader cannot see, line breaks apart if allowed."""
+    found = []
+    for character in text:
+        if allow_line_breaks and character in "\r\n\t":
+            continue
+        if character in JOINERS:
+            continue
+        if unicodedata.category(character) in {"Cc", "Cf"}:
+            found.append(character)
+    return found
 
 
 class RegistrationDetailsForm(forms.ModelForm):
@@ -41,6 +68,28 @@ class RegistrationDetailsForm(forms.ModelForm):
             )
         if event.source_event.travel_places == 0:
             del self.fields["travel_requested"]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in (*ONE_LINE_FIELDS, *NOTE_FIELDS):
+            value = cleaned.get(name)
+            if not isinstance(value, str):
+                continue
+            if name in ONE_LINE_FIELDS and LINE_BREAKS.search(value):
+                self.add_error(
+                    name, _("Please write this on one line, without line breaks.")
+                )
+            elif hidden_characters(value, allow_line_breaks=name in NOTE_FIELDS):
+                self.add_error(
+                    name,
+                    _(
+                        "This contains invisible or control characters (often "
+                        "pasted along with text). Please type it again."
+                    ),
+                )
+            else:
+                cleaned[name] = unicodedata.normalize("NFC", value)
+        return cleaned
 
 
 class RegistrationForm(RegistrationDetailsForm):

@@ -3,6 +3,7 @@ cells, and text folded for sorting or matching. One definition each, here in the
 ground, so that the library, the registrations export, the API, JSON-LD and search
 cannot drift apart."""
 
+import re
 import unicodedata
 from decimal import Decimal
 
@@ -25,8 +26,19 @@ def plain_number(value):
     return format(Decimal(value).normalize(), "f")
 
 
+# Control characters that spreadsheet files cannot hold (tab and line breaks can).
+SPREADSHEET_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def spreadsheet_text(cell):
+    """A cell without the control characters that make a spreadsheet file
+    unreadable, or that openpyxl refuses to write."""
+    return SPREADSHEET_ILLEGAL.sub("", cell) if isinstance(cell, str) else cell
+
+
 def spreadsheet_safe(cell):
-    """A text cell that a spreadsheet shows as text instead of running it."""
+    """A CSV text cell that a spreadsheet shows as text instead of running it."""
+    cell = spreadsheet_text(cell)
     if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell

@@ -60,6 +60,46 @@ def pytest_configure(config):
         database.setdefault("TEST", {})["NAME"] = test_name
     if os.environ.get("CI") == "true" and not os.environ.get("ELASTICSEARCH_URL"):
         pytest.exit(ENGINE_MISSING, returncode=2)
+    _configure_shared_cache()
+
+
+REDIS_MISSING = (
+    "The suite runs with a Redis as the shared cache, as production does: run `make "
+    "test`, which starts a private one (scripts/redis.sh), or set "
+    "REDIS_URL=redis://host:port/0."
+)
+
+
+def _configure_shared_cache():
+    """Under CI=true the cache is a real Redis (REDIS_URL), checked to answer. Servers
+    that tests start inherit this run's key prefix (hub/settings/test.py)."""
+    if not os.environ.get("REDIS_URL"):
+        if os.environ.get("CI") == "true":
+            pytest.exit(REDIS_MISSING, returncode=2)
+        return
+    try:
+        cache.set("conftest:ping", 1, 5)
+        answered = cache.get("conftest:ping") == 1
+    except Exception as error:  # the redis package missing, refused connection...
+        answered, reason = False, f"{type(error).__name__}: {error}"
+    else:
+        reason = "no answer"
+    if not answered:
+        pytest.exit(
+            f"REDIS_URL={os.environ['REDIS_URL']} does not work ({reason}). "
+            + REDIS_MISSING,
+            returncode=2,
+        )
+    os.environ["CACHE_KEY_PREFIX"] = settings.CACHES["default"]["KEY_PREFIX"]
+
+
+def pytest_unconfigure(config):
+    """This run's keys leave the shared Redis with it."""
+    if os.environ.get("REDIS_URL") and settings.configured:
+        try:
+            cache.clear()
+        except Exception:  # the run's verdict is already known
+            pass
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Production settings pass Django's deployment checklist."""
+"""Production settings pass Django's deployment checklist; compose gives them Redis."""
 
 import os
 import secrets
@@ -6,11 +6,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
+
+from hub.checks import gunicorn_workers
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# What decides whether the cache is shared: given by each test, never inherited.
+CACHE_ENVIRONMENT = ("REDIS_URL", "WEB_CONCURRENCY", "GUNICORN_CMD_ARGS")
+
+
 def run_manage(*args, **env):
-    environment = {**os.environ, **env}
+    environment = {
+        **{k: v for k, v in os.environ.items() if k not in CACHE_ENVIRONMENT},
+        **env,
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -30,9 +42,68 @@ def test_check_deploy_is_clean_with_production_settings():
         DJANGO_SETTINGS_MODULE="hub.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="hub.example.org",
+        # As compose runs the image: 3 workers sharing a Redis.
+        WEB_CONCURRENCY="3",
+        REDIS_URL="redis://redis:6379/0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "environment, refused",
+    [
+        ({"WEB_CONCURRENCY": "3"}, True),  # the image's default, no REDIS_URL
+        ({"WEB_CONCURRENCY": "1", "GUNICORN_CMD_ARGS": "--workers 2"}, True),
+        ({"WEB_CONCURRENCY": "1"}, False),
+    ],
+)
+def test_production_refuses_several_workers_without_a_shared_cache(
+    environment, refused
+):
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SETTINGS_MODULE="hub.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="hub.example.org",
+        **environment,
+    )
+    output = result.stdout + result.stderr
+    if refused:
+        assert result.returncode != 0, output
+        assert "hub.E001" in output
+        assert "REDIS_URL" in output
+    else:
+        assert result.returncode == 0, output
+        assert "hub.E001" not in output
+
+
+def test_the_worker_count_is_read_as_gunicorn_reads_it():
+    assert gunicorn_workers({}) == 1
+    assert gunicorn_workers({"WEB_CONCURRENCY": "3"}) == 3
+    assert gunicorn_workers({"WEB_CONCURRENCY": "3", "GUNICORN_CMD_ARGS": "-w 1"}) == 1
+    assert gunicorn_workers({"GUNICORN_CMD_ARGS": "--bind x --workers=4"}) == 4
+    assert gunicorn_workers({"GUNICORN_CMD_ARGS": "-w5"}) == 5
+    assert gunicorn_workers({"WEB_CONCURRENCY": "many"}) is None
+
+
+def test_compose_gives_every_app_service_the_shared_redis():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    redis = services["redis"]
+    assert redis["image"].split(":")[0] in ("redis", "valkey/valkey")
+    assert "ports" not in redis  # only the other services reach it
+    assert "redis-cli" in " ".join(redis["healthcheck"]["test"])
+    app_services = [name for name, service in services.items() if "build" in service]
+    assert {"web", "worker", "migrate"} <= set(app_services)
+    for name in app_services:
+        service = services[name]
+        assert service["environment"]["REDIS_URL"] == "redis://redis:6379/0", name
+        assert service["depends_on"]["redis"] == {"condition": "service_healthy"}, name
+    # The image's worker count is more than one, which is why the cache is shared.
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "WEB_CONCURRENCY=3" in dockerfile
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -196,9 +196,25 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-}
+# The cache holds what every worker must agree on: the registration rate limit and the
+# restricted pages. Without REDIS_URL it is this process's memory, enough for one
+# process (`make run`); production with several workers refuses that (hub/checks.py).
+# CACHE_KEY_PREFIX names this site's keys in a Redis shared with others.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "hub.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hub"),
+            # A Redis that stops answering fails a request in seconds, not minutes.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 LOGGING = {
     "version": 1,

@@ -29,10 +29,5 @@ STORAGES = {
     },
 }
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
+# CACHES: base.py (Redis when REDIS_URL is set); `manage.py check` refuses a per-process
+# cache when gunicorn runs several workers (WEB_CONCURRENCY, hub/checks.py).

@@ -1,3 +1,6 @@
+import os
+import uuid
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -23,3 +26,13 @@ LOGGING = {
 # The database search backend unless a search test sets up the engine with its own
 # index names (tests/factories/search.py): no other test writes into the search node.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# With REDIS_URL (always under CI; `make test` starts one) the cache is that Redis, as
+# in production. Each test run and each pytest-xdist worker has a key prefix of its
+# own, and hub.cache.RedisCache.clear() deletes only those keys: two runs sharing the
+# Redis cannot clear or count each other's keys. tests/conftest.py hands the prefix to
+# the servers that tests start (CACHE_KEY_PREFIX), so those share this run's keys.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = "test-{}-{}".format(  # noqa: F405
+        uuid.uuid4().hex[:12], os.environ.get("PYTEST_XDIST_WORKER", "main")
+    )

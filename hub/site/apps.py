@@ -9,3 +9,7 @@ class SiteConfig(AppConfig):
     name = "hub.site"
     label = "site"
     verbose_name = _("Site")
+
+    def ready(self):
+        # The deployment's system checks (hub.E001: a shared cache for several workers).
+        from hub import checks  # noqa: F401

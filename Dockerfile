@@ -57,4 +57,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request as u; r = u.Request('http://127.0.0.1:8000/healthz/', headers={'X-Forwarded-Proto': 'https'}); sys.exit(0 if u.urlopen(r, timeout=4).status == 200 else 1)"]
 
-CMD ["gunicorn", "hub.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+# The access log never holds a manage link's token (hub/logs.py redacts it).
+CMD ["gunicorn", "hub.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--logger-class", "hub.logs.GunicornLogger"]

@@ -41,8 +41,11 @@ def manage(env, *args):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=4):
-    """Serve the hub with gunicorn on a free loopback port; yield its base URL."""
+def gunicorn(env, workers=4, args=(), output=None):
+    """Serve the hub with gunicorn on a free loopback port; yield its base URL.
+
+    `args` are more gunicorn options; `output`, a file that gets its stdout and
+    stderr (the access and error logs when `args` send them there)."""
     static_root = tempfile.mkdtemp(prefix="hub-static-")
     env = {**env, "STATIC_ROOT": static_root}
     manage(env, "collectstatic", "--noinput", "-v0")
@@ -56,9 +59,12 @@ def gunicorn(env, workers=4):
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
             "--log-level=warning",
+            *args,
         ],
         cwd=ROOT,
         env=env,
+        stdout=output,
+        stderr=output,
     )
     base = f"http://127.0.0.1:{port}"
     try:

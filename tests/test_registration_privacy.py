@@ -136,3 +136,48 @@ def test_the_admin_audit_log_keeps_no_personal_data(admin_client, event_site):
     for entry in entries:
         text = f"{entry.label} {entry.data}"
         assert "Alexandra" not in text and "alex@example.org" not in text
+
+
+def test_the_command_prunes_the_email_tasks_that_could_name_someone(
+    event_site, settings
+):
+    """A failed send keeps the mail server's answer, which quotes the address: the
+    task results go with the registrations they concern, or after the period."""
+    from django_tasks_db.models import DBTaskResult
+
+    from hub.events.emails import send_registration_email
+
+    settings.HUB_REGISTRATION_RETENTION_DAYS = 30
+    old = event_ended(event_site, "old", days_ago=31)
+    recent = event_ended(event_site, "recent", days_ago=2)
+    now = timezone.now()
+
+    def task_result(registration, finished_days_ago, status="FAILED"):
+        return DBTaskResult.objects.create(
+            status=status,
+            finished_at=now - datetime.timedelta(days=finished_days_ago),
+            args_kwargs={"args": [registration.pk, "confirmation"], "kwargs": {}},
+            task_path=send_registration_email.module_path,
+            backend_name="default",
+            run_after=now,
+            exception_class_path="smtplib.SMTPRecipientsRefused",
+            traceback=f"550 <{registration.email}>: mailbox unavailable",
+        )
+
+    about_old = [task_result(r, 1) for r in registrations_of(old)]
+    about_recent = task_result(registrations_of(recent).first(), 1)
+    long_ago = task_result(registrations_of(recent).last(), 40, status="SUCCESSFUL")
+    unfinished = task_result(registrations_of(recent).last(), 0, status="READY")
+    unfinished.finished_at = None
+    unfinished.save()
+
+    assert "Anonymised 2 registration(s)" in run()
+    left = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert not left & {result.pk for result in about_old}
+    assert long_ago.pk not in left
+    assert {about_recent.pk, unfinished.pk} <= left
+
+
+def test_a_period_beyond_a_century_is_refused_with_a_message():
+    with pytest.raises(CommandError, match="between 0 and"):
+        run("--days", "99999999999999999999")

@@ -320,7 +320,26 @@ def anonymise_past_registrations(days=None, now=None):
     expired = Registration.objects.filter(anonymised_at__isnull=True).filter(
         Q(event_key__in=ended) | ~Q(event_key__in=list(ends))
     )
-    return expired.update(**_anonymised_values())
+    with transaction.atomic():
+        ids = list(expired.values_list("pk", flat=True))
+        count = Registration.objects.filter(pk__in=ids).update(**_anonymised_values())
+        prune_email_task_results(ids, cutoff)
+    return count
+
+
+def prune_email_task_results(registration_ids, finished_before):
+    """Delete the e-mail tasks' results that could still hold personal data: those of
+    the registrations just anonymised, and any finished before `finished_before`. A
+    failed send keeps the mail server's answer, which often quotes the address."""
+    from django_tasks_db.models import DBTaskResult
+
+    finished = DBTaskResult.objects.finished().filter(
+        task_path=send_registration_email.module_path
+    )
+    finished.filter(
+        Q(finished_at__lt=finished_before)
+        | Q(args_kwargs__args__0__in=list(registration_ids))
+    ).delete()
 
 
 def link_expires_at(event):

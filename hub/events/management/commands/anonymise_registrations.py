@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hub.events.services import anonymise_past_registrations, retention_days
 
+MAX_DAYS = 36_500  # a century: beyond, dates overflow
+
 
 class Command(BaseCommand):
     help = (
@@ -19,8 +21,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, **options):
         days = retention_days() if days is None else days
-        if days < 0:
-            raise CommandError("--days must be 0 or more.")
+        if not 0 <= days <= MAX_DAYS:
+            raise CommandError(f"--days must be between 0 and {MAX_DAYS}.")
         count = anonymise_past_registrations(days=days)
         self.stdout.write(
             f"Anonymised {count} registration(s) for events that ended more than "

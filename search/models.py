@@ -28,3 +28,32 @@ class PageFacet(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.facet}={self.value}"
+
+
+class PendingReindex(models.Model):
+    """A page the search engine did not take when it changed (the engine down or too
+    slow): `manage.py retry_search_index`, run every minute by the scheduler, sends it
+    again once the engine answers. The database backend, in the same database as the
+    page, never misses a change."""
+
+    page_id = models.PositiveBigIntegerField(_("page id"), unique=True)
+    since = models.DateTimeField(_("since"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page waiting for the search engine")
+        verbose_name_plural = _("pages waiting for the search engine")
+
+    def __str__(self):
+        return f"page {self.page_id} since {self.since:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def remember(cls, page_ids):
+        from django.utils import timezone
+
+        now = timezone.now()
+        cls.objects.bulk_create(
+            [cls(page_id=page_id, since=now) for page_id in set(page_ids)],
+            update_conflicts=True,
+            unique_fields=["page_id"],
+            update_fields=["since"],
+        )

@@ -15,10 +15,18 @@ BATCH_SIZE = 200
 @task()
 def reindex_pages(page_ids):
     """Index these pages again, as they are now, in every auto-updated backend."""
+    index_pages(page_ids)
+
+
+def index_pages(page_ids):
+    """Index these pages in every auto-updated backend; True if every backend took
+    them. A backend that fails is logged (the engine backends also remember the pages,
+    for `retry_search_index`)."""
     pages = Page.objects.filter(pk__in=page_ids).specific(defer=False)
     by_model = defaultdict(list)
     for page in pages:
         by_model[type(page)].append(page)
+    indexed = True
     for name, backend in get_search_backends_with_name(with_auto_update=True):
         for model, batch in by_model.items():
             try:
@@ -26,8 +34,10 @@ def reindex_pages(page_ids):
             except Exception:
                 # As Wagtail does: an engine outage must not break the editor's save.
                 logger.exception("Could not re-index %d pages in %r", len(batch), name)
+                indexed = False
                 if not backend.catch_indexing_errors:
                     raise
+    return indexed
 
 
 def enqueue_reindex(page_ids):

@@ -31,3 +31,13 @@ STORAGES = {
 
 # CACHES: base.py (Redis when REDIS_URL is set); `manage.py check` refuses a per-process
 # cache when gunicorn runs several workers (WEB_CONCURRENCY, hub/checks.py).
+
+# Background tasks (search indexing, e-mails) run in the worker (`manage.py db_worker`,
+# compose's `worker`), never in the request: publishing does not wait on a slow search
+# engine, nor a registration on the mail server, and a failed task is kept. A set-up
+# without a worker may set TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    }
+}

@@ -197,6 +197,34 @@ class HubEngineMixin:
 
         return self.get_index_for_model(Page).name
 
+    # A page the engine does not take (down, hung, refusing) is remembered, so that
+    # `retry_search_index` sends it once the engine is back; the error still goes up,
+    # to be logged (or raised) as modelsearch decides.
+    def add(self, obj):
+        try:
+            return super().add(obj)
+        except Exception:
+            _remember_pages([obj])
+            raise
+
+    def add_bulk(self, model, obj_list):
+        obj_list = list(obj_list)
+        try:
+            return super().add_bulk(model, obj_list)
+        except Exception:
+            _remember_pages(obj_list)
+            raise
+
+
+def _remember_pages(objects):
+    from wagtail.models import Page
+
+    from ..models import PendingReindex
+
+    page_ids = [obj.pk for obj in objects if isinstance(obj, Page) and obj.pk]
+    if page_ids:
+        PendingReindex.remember(page_ids)
+
 
 def _prefetch_locales(pages):
     """Wagtail's Locale objects of a batch, shared, so page.locale costs no query."""

@@ -2,6 +2,8 @@
 
 - `publish_scheduled` (every minute): Wagtail publishes the pages and revisions
   approved for a later date, and unpublishes those whose expiry has come;
+- `retry_search_index` (every minute): pages the search engine missed while it was
+  down are sent again once it answers;
 - `anonymise_registrations` (every hour): personal data leaves at the end of the
   retention period, with the e-mail task results that could name someone;
 - `clearsessions` (every day): expired sessions leave the database;
@@ -42,6 +44,7 @@ class Job:
 def jobs():
     found = [
         Job("publish_scheduled", MINUTE),
+        Job("retry_search_index", MINUTE),
         Job("anonymise_registrations", HOUR),
         Job("clearsessions", DAY),
     ]

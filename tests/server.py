@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -81,3 +82,29 @@ def gunicorn(env, workers=4, args=(), output=None):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+class BlackHole:
+    """A TCP server that accepts connections and never answers: a hung engine."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.connections = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _address = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(connection)
+
+    def close(self):
+        self.sock.close()
+        for connection in self.connections:
+            connection.close()

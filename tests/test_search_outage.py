@@ -11,7 +11,8 @@ from django.core.management import call_command
 from search.models import PendingReindex
 from search.services import SearchQuery, search_pages
 from tests.factories import add_page, build_sections, engine_backends
-from tests.test_search_resilience import BlackHole, closed_port
+from tests.server import BlackHole
+from tests.server import free_port as closed_port
 
 pytestmark = pytest.mark.django_db
 

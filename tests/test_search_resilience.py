@@ -2,8 +2,6 @@
 engine that is down or too slow, in which case the database answers with a notice."""
 
 import logging
-import socket
-import threading
 import time
 
 import pytest
@@ -19,6 +17,8 @@ from tests.factories import (
     engine_backends,
     index_prefix,
 )
+from tests.server import BlackHole
+from tests.server import free_port as closed_port
 
 pytestmark = pytest.mark.django_db
 
@@ -144,38 +144,6 @@ def test_random_input_never_fails(site, text, theme, page, sort, language):
 
 
 # -- an engine that fails ------------------------------------------------------------
-
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class BlackHole:
-    """A TCP server that accepts connections and never answers: a hung engine."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.connections = []
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _address = self.sock.accept()
-            except OSError:
-                return
-            self.connections.append(connection)
-
-    def close(self):
-        self.sock.close()
-        for connection in self.connections:
-            connection.close()
 
 
 @pytest.fixture

@@ -120,3 +120,46 @@ def test_health_check_answers_whatever_the_host(client, db):
     response = client.get("/healthz/", HTTP_HOST="unknown.example")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+    "ALLOWED_HOSTS": "hub.example.org",
+}
+
+
+def production_setting(expression, **env):
+    result = run_manage(
+        "shell",
+        "-c",
+        f"from django.conf import settings; print(repr({expression}))",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        **{**PRODUCTION, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_forwarded_proto_is_trusted_only_behind_a_declared_proxy():
+    # gunicorn published directly (compose's default): a client cannot claim HTTPS.
+    unset = "getattr(settings, 'SECURE_PROXY_SSL_HEADER', None)"
+    assert production_setting(unset, BEHIND_PROXY="") == "None"
+    assert production_setting(unset, BEHIND_PROXY="false") == "None"
+    assert production_setting(unset, BEHIND_PROXY="true") == (
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
+
+
+def test_check_deploy_is_clean_behind_a_proxy_too():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        BEHIND_PROXY="true",
+        HUB_TRUSTED_PROXY_COUNT="1",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

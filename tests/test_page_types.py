@@ -112,7 +112,8 @@ class TestAdminCreation(WagtailPageTestCase):
         cls.tree = build_site()
 
     def setUp(self):
-        self.login()
+        # force_login: client.login() has no request for django-axes to check.
+        self.client.force_login(self.create_test_user())
 
     def test_every_page_type_can_be_created_in_the_admin(self):
         english = self.tree["en"]

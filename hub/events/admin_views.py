@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from hub.pages.formatting import spreadsheet_safe, spreadsheet_text
@@ -109,6 +110,10 @@ ACTION_LABELS = {
 }
 
 
+# The audit log's action for each organisers' action (labels in wagtail_hooks.py).
+LOG_ACTIONS = {action: f"hub.registration.{action}" for action in ACTION_LABELS}
+
+
 def action_applies(action, registration):
     if registration.is_anonymised and action not in {"check_in", "undo_check_in"}:
         return False
@@ -186,6 +191,14 @@ class RegistrationActionView(RegistrationAdminMixin, TemplateView):
             "undo_check_in": services.undo_check_in,
             "cancel": services.cancel_registration,
         }[self.action](registration)
+        # Into Wagtail's audit log (the registration's history), labelled by number
+        # and status only: no personal data (wagtail_hooks.py registers the actions).
+        registration.refresh_from_db()
+        log(
+            instance=registration,
+            action=LOG_ACTIONS[self.action],
+            user=self.request.user,
+        )
 
 
 def registration_counts(queryset, field):

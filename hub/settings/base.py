@@ -1,9 +1,11 @@
 """Settings shared by every environment; secrets and URLs come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "hub.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "hub.middleware.PermissionsPolicyMiddleware",
+    "hub.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out login into the lockout page (see AXES_* below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -246,3 +254,69 @@ HUB_REGISTRATION_RATE_WINDOW = int(
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the
 # client is REMOTE_ADDR). Only the addresses those proxies added are trusted.
 HUB_TRUSTED_PROXY_COUNT = int(os.environ.get("HUB_TRUSTED_PROXY_COUNT", "0"))
+
+# Headers. Content-Security-Policy (django-csp): the public site runs no inline script,
+# event handler or style attribute, and loads everything from its own origin (JSON-LD
+# blocks are data, which CSP does not block). hub/middleware.py swaps in the admin's
+# policy under HUB_ADMIN_CSP_PREFIXES: Wagtail's admin needs inline scripts and styles,
+# and frames its own previews.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+HUB_ADMIN_CSP_PREFIXES = ("/admin/", "/documents/")
+HUB_ADMIN_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    # Wagtail tells superusers about new releases from the browser.
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+    "frame-src": [SELF],
+    "worker-src": [SELF, "blob:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+}
+# Browser features no page of the hub uses, denied to it and to anything it frames.
+HUB_PERMISSIONS_POLICY = (
+    "accelerometer=(), ambient-light-sensor=(), autoplay=(), browsing-topics=(), "
+    "camera=(), display-capture=(), encrypted-media=(), geolocation=(), "
+    "gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), "
+    "midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), "
+    "serial=(), usb=(), xr-spatial-tracking=()"
+)
+# Avatars are initials, not images from gravatar.com (no request leaves the site).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Logins (django-axes): the admin's and the front-end login of login-restricted pages
+# lock a username from one address after AXES_FAILURE_LIMIT failures, for
+# AXES_COOLOFF_TIME; a success resets the count. The address is the one the
+# registration rate limit sees (HUB_TRUSTED_PROXY_COUNT), not a forgeable header.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "hub.middleware.login_client_address"
+AXES_LOCKOUT_CALLABLE = "hub.middleware.login_locked_out"
+# No row per successful login (the access log would be personal data kept for ever).
+AXES_DISABLE_ACCESS_LOG = True

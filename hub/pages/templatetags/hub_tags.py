@@ -164,6 +164,18 @@ def percent_of(value, target):
     return min(100, int(value * 100 / target))
 
 
+@register.filter
+def share_class(percent):
+    """The class that sizes a bar or places a mark at `percent` % of its track
+    (static/css/hub.css: .share-0 to .share-100), since the Content-Security-Policy
+    allows no style attribute."""
+    try:
+        percent = int(percent)
+    except (TypeError, ValueError):
+        percent = 0
+    return f"share-{min(100, max(0, percent))}"
+
+
 @register.simple_tag
 def locale_name(language_code):
     return _language_name(language_code) if language_code else ""

@@ -189,3 +189,35 @@ def test_the_database_worker_sends_the_email(event, settings, mailoutbox):
     assert FRENCH_TITLE in message.subject
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL"
+
+
+def test_any_text_in_the_event_gives_a_valid_email_and_calendar(
+    locales, register, mailoutbox, client
+):
+    """Line breaks (of every kind) and control characters in the title or the place
+    once made event.ics and every confirmation fail."""
+    site = make_event_site()
+    event = site.add_event(
+        title="Exchange day\r\nBcc: someone@example.org\u2028part two",
+        venue="Town hall\nRoom B; 2nd floor, \\east",
+        city="Caen\x0b",
+        start=START,
+        end=START + datetime.timedelta(hours=7),
+    )
+    register(event["en"], preferred_language="en")
+    [message] = mailoutbox
+    assert (
+        message.subject
+        == "Your place is confirmed: Exchange day Bcc: someone@example.org part two"
+    )
+    assert message.message()["Bcc"] is None and message.bcc == []
+    [attached] = Calendar.from_ical(
+        calendar_part(message).get_payload(decode=True)
+    ).walk("VEVENT")
+    assert str(attached["SUMMARY"]) == "Exchange day Bcc: someone@example.org part two"
+    for url in (event["en"].url + "event.ics", site.index["en"].url + "calendar.ics"):
+        response = client.get(url)
+        assert response.status_code == 200
+        [vevent] = Calendar.from_ical(response.content).walk("VEVENT")
+        assert "\n" not in str(vevent["SUMMARY"])
+        assert str(vevent["LOCATION"]).startswith("Town hall Room B; 2nd floor, \\east")

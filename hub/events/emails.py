@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from hub.pages.formatting import one_line
+
 from . import ical
 from .formatting import event_when, event_where
 from .links import manage_url
@@ -52,7 +54,7 @@ def build_registration_email(registration, kind):
         text = render_to_string(f"events/emails/{kind}.txt", context)
         html = render_to_string(f"events/emails/{kind}.html", context)
     message = EmailMultiAlternatives(
-        subject.replace("\n", " "),
+        one_line(subject),
         text,
         to=[registration.email],
         headers={"Content-Language": language},

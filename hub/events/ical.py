@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from wagtail.rich_text import expand_db_html
 
+from hub.pages.formatting import one_line
+
 from .formatting import event_where
 
 PRODID = "-//Cross-border social innovation hub//Events//EN"
@@ -35,13 +37,13 @@ def event_component(page, request=None):
             event.add("last-modified", page.last_published_at)
         event.add("dtstart", page.local_start)
         event.add("dtend", page.local_end)
-        event.add("summary", page.title)
+        event.add("summary", one_line(page.title))
         description = "\n\n".join(
             part for part in [page.summary, _plain_text(page.description)] if part
         )
         if description:
             event.add("description", description)
-        event.add("location", event_where(page))
+        event.add("location", one_line(event_where(page)))
         url = page.get_full_url(request)
         if url:
             event.add("url", url)
@@ -55,7 +57,7 @@ def build_calendar(pages, name, request=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     pages = list(pages)
     for page in pages:
         calendar.add_component(event_component(page, request))

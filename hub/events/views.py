@@ -9,7 +9,7 @@ from django.http import (
 from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -77,25 +77,41 @@ def register(request, page):
     return _render_form(request, page, form)
 
 
-def _render_form(request, page, form, status=200):
+def _render_form(request, page, form, status=200, refusal=""):
     return _render(
         request,
         page,
         "events/register.html",
         status=status,
         form=form,
+        refusal=refusal,
         privacy_page=services.privacy_notice_page(page.locale, page.get_site()),
         retention_days=services.retention_days(),
     )
 
 
-def _register_post(request, page):
-    too_many = _(
-        "Too many registrations have come from your network recently. "
-        "Please try again in a few minutes."
+def _too_many(request, page, form, refusal):
+    """429: the form again, as typed, saying which allowance is used up and when the
+    next window opens (also in Retry-After)."""
+    if refusal.reason == "email":
+        reason = _(
+            "Too many registrations have been made with this e-mail address recently."
+        )
+    else:
+        reason = _("Too many registrations have come from your network recently.")
+    retry = ngettext(
+        "Please try again in %(minutes)d minute.",
+        "Please try again in %(minutes)d minutes.",
+        refusal.minutes,
+    ) % {"minutes": refusal.minutes}
+    response = _render_form(
+        request, page, form, status=429, refusal=f"{reason} {retry}"
     )
-    if ratelimit.is_limited(request):
-        return _refuse(request, page, too_many, 429)
+    response["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
+def _register_post(request, page):
     form = RegistrationForm(request.POST, event=page)
     if form.is_spam():
         return _refuse(
@@ -103,8 +119,9 @@ def _register_post(request, page):
         )
     if not form.is_valid():
         return _render_form(request, page, form)
-    if ratelimit.count_and_check(request):
-        return _refuse(request, page, too_many, 429)
+    refusal = ratelimit.count_and_check(request, form.cleaned_data["email"])
+    if refusal:
+        return _too_many(request, page, form, refusal)
     try:
         registration = services.register_for_event(page, form.cleaned_data)
     except services.AlreadyRegistered:

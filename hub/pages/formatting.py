@@ -44,6 +44,17 @@ def spreadsheet_safe(cell):
     return cell
 
 
+# Line breaks of every kind, and the other control characters, which a one-line field
+# (an e-mail subject, a calendar's name, a file header) cannot hold.
+NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+def one_line(text):
+    """`text` on one line: line breaks and control characters become one space
+    (non-breaking spaces, which French typography needs, stay)."""
+    return re.sub(" {2,}", " ", NOT_ONE_LINE.sub(" ", str(text))).strip(" ")
+
+
 def fold(text):
     """Lower case, without accents or ligatures: "Économie" -> "economie"."""
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")

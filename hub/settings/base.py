@@ -246,8 +246,14 @@ LOGGING = {
 HUB_REGISTRATION_RETENTION_DAYS = int(
     os.environ.get("HUB_REGISTRATION_RETENTION_DAYS", "30")
 )
-# Registrations allowed per client address in a window of seconds (0 disables).
-HUB_REGISTRATION_RATE_LIMIT = int(os.environ.get("HUB_REGISTRATION_RATE_LIMIT", "5"))
+# Registrations allowed per client address, and per e-mail address, in a window of
+# seconds, counted in the shared cache; hub/events/ratelimit.py explains the sizes (an
+# office of 10 to 15 colleagues gets through). 0 for the client count turns the whole
+# limit off; 0 for the e-mail count turns off that count only.
+HUB_REGISTRATION_RATE_LIMIT = int(os.environ.get("HUB_REGISTRATION_RATE_LIMIT", "20"))
+HUB_REGISTRATION_EMAIL_RATE_LIMIT = int(
+    os.environ.get("HUB_REGISTRATION_EMAIL_RATE_LIMIT", "5")
+)
 HUB_REGISTRATION_RATE_WINDOW = int(
     os.environ.get("HUB_REGISTRATION_RATE_WINDOW", "600")
 )

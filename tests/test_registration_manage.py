@@ -207,3 +207,90 @@ def test_the_link_expires_with_the_retention_period(client, link, event, setting
     response = client.get(link)
     assert response.status_code == 410
     assert "alex@example.org" not in response.content.decode()
+
+
+# -- a lost link, sent again ---------------------------------------------------------
+
+
+def ask_for_the_link(client, page, email, on_commit):
+    url = page.url + "manage/"
+    with on_commit(execute=True):
+        response = client.post(url, {"email": email})
+    assert response.status_code == 302
+    return client.get(response["Location"])
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_lost_link_is_sent_again_without_telling_who_is_registered(
+    client,
+    registration,
+    event,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    language,
+):
+    page = event[language]
+    form = client.get(page.url + "manage/")
+    assert form.status_code == 200
+    soup = BeautifulSoup(form.content, "html.parser")
+    assert soup.html["lang"] == language
+    assert soup.find("input", attrs={"name": "email", "autocomplete": "email"})
+
+    # The address registered (in another case and through the other language).
+    known = ask_for_the_link(
+        client, page, "ALEX@Example.org ", django_capture_on_commit_callbacks
+    )
+    [message] = mailoutbox
+    assert message.to == ["alex@example.org"]
+    assert message.extra_headers["Content-Language"] == "fr"  # the registrant's choice
+    assert links.manage_url(registration, event["fr"], full=True) in message.body
+    assert client.get(links.manage_url(registration, event["fr"])).status_code == 200
+
+    # An address nobody registered with gets the very same answer, and no e-mail.
+    unknown = ask_for_the_link(
+        client, page, "nobody@example.org", django_capture_on_commit_callbacks
+    )
+    assert len(mailoutbox) == 1
+
+    def notice(response):
+        return (
+            BeautifulSoup(response.content, "html.parser")
+            .find(attrs={"role": "status"})
+            .get_text(" ", strip=True)
+        )
+
+    assert notice(known) == notice(unknown)
+    assert known.status_code == unknown.status_code == 200
+
+
+def test_asking_again_and_again_sends_one_email_and_never_to_erased_data(
+    client, registration, event, mailoutbox, django_capture_on_commit_callbacks
+):
+    for _ in range(3):
+        ask_for_the_link(
+            client, event["en"], "alex@example.org", django_capture_on_commit_callbacks
+        )
+    assert len(mailoutbox) == 1
+    services.erase_registration(registration)
+    from django.core.cache import cache
+
+    cache.clear()
+    ask_for_the_link(
+        client, event["en"], "alex@example.org", django_capture_on_commit_callbacks
+    )
+    assert len(mailoutbox) == 1
+
+
+def test_a_malformed_address_gets_a_message(client, event):
+    response = client.post(event["en"].url + "manage/", {"email": "not an address"})
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find(attrs={"role": "alert"}) is not None
+
+
+def test_the_event_page_and_a_refused_link_lead_to_the_form(client, event):
+    page = client.get(event["en"].url)
+    assert f'href="{event["en"].url}manage/"' in page.content.decode()
+    refused = client.get(event["en"].url + f"manage/{uuid.uuid4()}/{'x' * 43}/")
+    assert f'href="{event["en"].url}manage/"' in refused.content.decode()

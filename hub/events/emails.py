@@ -20,6 +20,7 @@ SUBJECTS = {
     "waiting_list": _("You are on the waiting list: %(event)s"),
     "promotion": _("A place has become free, it is yours: %(event)s"),
     "cancellation": _("Your registration is cancelled: %(event)s"),
+    "link": _("Your private link: %(event)s"),
 }
 WITH_CALENDAR = {"confirmation", "promotion"}
 

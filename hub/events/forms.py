@@ -122,3 +122,14 @@ class RegistrationForm(RegistrationDetailsForm):
 
 class ManageRegistrationForm(RegistrationDetailsForm):
     pass
+
+
+class NewLinkForm(forms.Form):
+    """The address a registrant gave, to receive their private link again."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("The address you registered with."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

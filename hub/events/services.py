@@ -342,6 +342,29 @@ def prune_email_task_results(registration_ids, finished_before):
     ).delete()
 
 
+# One new-link e-mail per registration in this many seconds, however often it is asked.
+NEW_LINK_INTERVAL = 300
+
+
+def send_new_link(event, email):
+    """E-mail the private link again to whoever registered for `event` (any language)
+    with `email`. The caller tells the person the same thing whether or not the address
+    is registered, so nothing here is returned: the address stays unconfirmed."""
+    from django.core.cache import cache
+
+    registration = Registration.objects.filter(
+        event_key=event.translation_key,
+        email__iexact=normalise_email(email),
+        anonymised_at__isnull=True,
+    ).first()
+    if registration is None:
+        return
+    if cache.add(f"hub:new-link:{registration.pk}", 1, NEW_LINK_INTERVAL):
+        transaction.on_commit(
+            partial(send_registration_email.enqueue, registration.pk, "link")
+        )
+
+
 def link_expires_at(event):
     return event.end + datetime.timedelta(days=retention_days())
 

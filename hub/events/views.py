@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from . import ical, ratelimit, services
 from .formatting import event_when
-from .forms import ManageRegistrationForm, RegistrationForm
+from .forms import ManageRegistrationForm, NewLinkForm, RegistrationForm
 from .models import EventIndexPage, EventPage, Registration
 
 SESSION_KEY = "hub_events_registered"
@@ -157,6 +157,24 @@ def register_done(request, page):
             "events/register_done.html",
             registration=registration,
             position=registration.waiting_list_position(),
+        )
+    )
+
+
+def request_new_link(request, page):
+    """GET: a form for the address; POST: the link is e-mailed again if the address
+    is registered for this event, and the answer is the same either way."""
+    form = NewLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.send_new_link(page, form.cleaned_data["email"])
+        return HttpResponseRedirect(request.path + "?sent=1")
+    return _private(
+        _render(
+            request,
+            page,
+            "events/manage_new_link.html",
+            form=form,
+            sent=request.method == "GET" and request.GET.get("sent") == "1",
         )
     )
 

@@ -328,6 +328,12 @@ class EventPage(RoutablePageMixin, HubPage):
 
         return register_done(request, self)
 
+    @path("manage/", name="request_link")
+    def request_link(self, request):
+        from ..views import request_new_link
+
+        return request_new_link(request, self)
+
     @path("manage/<uuid:public_id>/<str:token>/", name="manage")
     def manage(self, request, public_id, token):
         from ..views import manage_registration

@@ -280,7 +280,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
-HUB_ADMIN_CSP_PREFIXES = ("/admin/", "/documents/")
+HUB_ADMIN_CSP_PREFIXES = ("/admin/",)
 HUB_ADMIN_CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, UNSAFE_INLINE],

@@ -1,10 +1,13 @@
 """E-mails to registrants, in their preferred language, HTML and text."""
 
+import datetime
+import logging
+import smtplib
 from email.mime.text import MIMEText
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
@@ -23,6 +26,8 @@ SUBJECTS = {
     "link": _("Your private link: %(event)s"),
 }
 WITH_CALENDAR = {"confirmation", "promotion"}
+
+logger = logging.getLogger(__name__)
 
 
 def _calendar_attachment(page):
@@ -66,11 +71,40 @@ def build_registration_email(registration, kind):
     return message
 
 
+# A refused or failed send is tried again after these delays (seconds), then given up:
+# the task then shows as failed to organisers, who can send it again.
+RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 3600]
+
+
 @task()
-def send_registration_email(registration_id, kind):
-    """Runs after the registration's transaction has committed."""
+def send_registration_email(registration_id, kind, attempt=1):
+    """Runs after the registration's transaction has committed. A send the mail
+    server refuses, or that cannot reach it, is queued again with a growing delay
+    (with a task backend that can defer: the database one, in production)."""
     registration = Registration.objects.filter(pk=registration_id).first()
     if registration is None or registration.is_anonymised:
         return 0
     message = build_registration_email(registration, kind)
-    return message.send() if message is not None else 0
+    if message is None:
+        return 0
+    try:
+        return message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        if attempt > len(RETRY_DELAYS):
+            raise
+        task = send_registration_email
+        if not task.get_backend().supports_defer:
+            raise
+        delay = RETRY_DELAYS[attempt - 1]
+        run_after = timezone.now() + datetime.timedelta(seconds=delay)
+        task.using(run_after=run_after).enqueue(registration_id, kind, attempt + 1)
+        # The error's class only: its text often quotes the address.
+        logger.warning(
+            "E-mail %r for registration %s not sent (%s, try %s); next try in %s s.",
+            kind,
+            registration_id,
+            type(error).__name__,
+            attempt,
+            delay,
+        )
+        return 0

@@ -213,3 +213,37 @@ def test_the_worker_survives_a_database_restart(mail_server, tmp_path):
         "second@example.org",
     ]
     assert "lost the database" in log_path.read_text()
+
+
+def test_organisers_see_a_failed_email_and_send_it_again(mail_server, client):
+    from django.contrib.auth.models import Group, User
+
+    server = mail_server(refusals=len(RETRY_DELAYS) + 1)
+    event = make_event_site().add_event()
+    registration = services.register_for_event(
+        event["en"], service_data(preferred_language="en")
+    )
+    for _ in range(len(RETRY_DELAYS) + 1):
+        run_worker()
+        time_passes()
+    manager = User.objects.create_user("manager", "m@x.org", "pw")
+    manager.groups.add(Group.objects.get(name="Event managers"))
+    client.force_login(manager)
+
+    page = client.get("/admin/registration/emails/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-state="failed"' in html
+    assert f"/admin/registration/edit/{registration.pk}/" in html
+    assert "SMTPDataError" in html
+    assert registration.email not in html  # the list names registrations by number
+
+    [failed] = DBTaskResult.objects.filter(status="FAILED")
+    response = client.post("/admin/registration/emails/", {"task": str(failed.pk)})
+    assert response.status_code == 302
+    assert client.post("/admin/registration/emails/", {"task": "x"}).status_code == 302
+    run_worker()  # the server accepts by now
+    [message] = server.accepted
+    assert message["To"] == registration.email
+    html = client.get("/admin/registration/emails/").content.decode()
+    assert "data-state=" not in html

@@ -223,6 +223,7 @@ def test_nobody_adds_or_deletes_registrations_in_the_admin(admin_client, registr
         INDEX,
         INDEX + "?export=csv",
         "/admin/registration/report/",
+        "/admin/registration/emails/",
         "/admin/registration/edit/{pk}/",
         "/admin/registration/inspect/{pk}/",
         "/admin/registration/action/{pk}/cancel/",

@@ -1,5 +1,7 @@
 """Registrations in the Wagtail admin, for the "Event managers" group and superusers."""
 
+import uuid
+
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -21,6 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from hub.pages.formatting import spreadsheet_safe, spreadsheet_text
 
 from . import services
+from .emails import send_registration_email
 from .models import EventPage, Registration
 
 Status = Registration.Status
@@ -81,7 +84,12 @@ class RegistrationIndexView(generic.IndexView):
                 _("Figures for reports"),
                 url=reverse("registration:report"),
                 icon_name="table",
-            )
+            ),
+            HeaderButton(
+                _("E-mails waiting or failed"),
+                url=reverse("registration:emails"),
+                icon_name="mail",
+            ),
         ]
 
     def get_list_more_buttons(self, instance):
@@ -261,6 +269,89 @@ class RegistrationReportView(RegistrationAdminMixin, TemplateView):
         return context
 
 
+EMAIL_KINDS = {
+    "confirmation": _("Confirmation"),
+    "waiting_list": _("Waiting list"),
+    "promotion": _("Place become free"),
+    "cancellation": _("Cancellation"),
+    "link": _("Private link sent again"),
+}
+EMAIL_STATES = {
+    "READY": _("Queued"),
+    "RUNNING": _("Sending"),
+    "FAILED": _("Failed"),
+}
+
+
+class RegistrationEmailsView(RegistrationAdminMixin, TemplateView):
+    """E-mails to registrants that are waiting or have failed, from the task queue,
+    with "Send again" for the failed ones. Sent e-mails leave the list."""
+
+    permission_required = "change"
+    template_name = "events/admin/registration_emails.html"
+    page_title = _("E-mails to registrants")
+    header_icon = "mail"
+
+    def email_tasks(self):
+        from django_tasks_db.models import DBTaskResult
+
+        return DBTaskResult.objects.filter(
+            task_path=send_registration_email.module_path,
+            status__in=list(EMAIL_STATES),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tasks = list(self.email_tasks().order_by("-enqueued_at")[:500])
+        registrations = Registration.objects.in_bulk(
+            {task.args_kwargs["args"][0] for task in tasks}
+        )
+        rows = []
+        for task in tasks:
+            registration_id, kind, *attempt = task.args_kwargs["args"]
+            registration = registrations.get(registration_id)
+            if registration is None:
+                continue
+            rows.append(
+                {
+                    "task": task,
+                    "registration": registration,
+                    "kind": EMAIL_KINDS.get(kind, kind),
+                    "state": EMAIL_STATES[task.status],
+                    "attempt": attempt[0] if attempt else 1,
+                    "error": task.exception_class_path.rsplit(".", 1)[-1],
+                }
+            )
+        context.update(
+            rows=rows,
+            queue_in_use=send_registration_email.get_backend().supports_defer,
+            index_url=reverse("registration:index"),
+        )
+        return context
+
+    def post(self, request):
+        """Send a failed e-mail again, as a new first try."""
+        task_id = request.POST.get("task", "")
+        failed = self.email_tasks().filter(status="FAILED")
+        task = failed.filter(pk=task_id).first() if _is_uuid(task_id) else None
+        if task is None:
+            messages.error(request, _("This e-mail is no longer in the list."))
+            return redirect("registration:emails")
+        registration_id, kind, *_attempt = task.args_kwargs["args"]
+        send_registration_email.enqueue(registration_id, kind)
+        task.delete()
+        messages.success(request, _("The e-mail is queued to be sent again."))
+        return redirect("registration:emails")
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "group"
@@ -328,6 +419,7 @@ class RegistrationViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("report/", RegistrationReportView.as_view(), name="report"),
+            path("emails/", RegistrationEmailsView.as_view(), name="emails"),
             path(
                 "action/<int:pk>/<slug:action>/",
                 RegistrationActionView.as_view(),

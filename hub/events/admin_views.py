@@ -272,7 +272,7 @@ class RegistrationReportView(RegistrationAdminMixin, TemplateView):
 EMAIL_KINDS = {
     "confirmation": _("Confirmation"),
     "waiting_list": _("Waiting list"),
-    "promotion": _("Place become free"),
+    "promotion": _("Place from the waiting list"),
     "cancellation": _("Cancellation"),
     "link": _("Private link sent again"),
 }

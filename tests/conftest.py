@@ -170,3 +170,13 @@ def fresh_process_state():
     cache.clear()
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def manager(django_user_model):
+    """A member of the "Event managers" group, who handles registrations."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("manager", "m@x.org", "pw")
+    user.groups.add(Group.objects.get(name="Event managers"))
+    return user

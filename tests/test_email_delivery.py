@@ -215,9 +215,7 @@ def test_the_worker_survives_a_database_restart(mail_server, tmp_path):
     assert "lost the database" in log_path.read_text()
 
 
-def test_organisers_see_a_failed_email_and_send_it_again(mail_server, client):
-    from django.contrib.auth.models import Group, User
-
+def test_organisers_see_a_failed_email_and_send_it_again(mail_server, client, manager):
     server = mail_server(refusals=len(RETRY_DELAYS) + 1)
     event = make_event_site().add_event()
     registration = services.register_for_event(
@@ -226,8 +224,6 @@ def test_organisers_see_a_failed_email_and_send_it_again(mail_server, client):
     for _ in range(len(RETRY_DELAYS) + 1):
         run_worker()
         time_passes()
-    manager = User.objects.create_user("manager", "m@x.org", "pw")
-    manager.groups.add(Group.objects.get(name="Event managers"))
     client.force_login(manager)
 
     page = client.get("/admin/registration/emails/")

@@ -88,3 +88,20 @@ def test_ensure_admin_creates_one_superuser_with_a_random_password(capsys):
     password = first.split("password:")[1].split()[0]
     assert user.check_password(password)
     assert len(password) >= 16
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, heading",
+    [("/en/no-such-page/", "Page not found"), ("/fr/nulle-part/", "Page introuvable")],
+)
+def test_a_missing_page_says_so_in_its_language_and_offers_search(
+    client, path, heading
+):
+    build_site()
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert 'id="not-found-q"' in html
+    assert '<meta name="robots" content="noindex">' in html

@@ -42,13 +42,6 @@ def registrations(event_site):
 
 
 @pytest.fixture
-def manager(django_user_model):
-    user = django_user_model.objects.create_user("manager", "m@x.org", "pw")
-    user.groups.add(Group.objects.get(name="Event managers"))
-    return user
-
-
-@pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", "e@x.org", "pw")
     user.groups.add(Group.objects.get(name="Editors"))

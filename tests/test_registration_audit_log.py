@@ -2,7 +2,6 @@
 leaves one entry naming the action and the organiser, and no personal data."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 from wagtail.log_actions import registry
@@ -11,13 +10,6 @@ from wagtail.models import ModelLogEntry
 from hub.events import services
 from hub.events.models import Registration
 from tests.factories import service_data
-
-
-@pytest.fixture
-def manager(django_user_model):
-    user = django_user_model.objects.create_user("manager", "m@x.org", "pw")
-    user.groups.add(Group.objects.get(name="Event managers"))
-    return user
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED_LOCK := $(VENV)/.installed-requirements.lock
 PYTEST_ARGS ?=
 # Run a second time on SQLite by `make test` (the database backend that `make run` uses).
-SQLITE_TESTS := tests/test_search_resilience.py tests/test_search.py tests/test_library.py
+SQLITE_TESTS := tests/test_search_resilience.py tests/test_search.py tests/test_library.py \
+  tests/test_public_endpoints_fuzz.py
 BENCH_ARGS ?=
 RUNSERVER_ADDR ?= 127.0.0.1:8000
 

@@ -53,6 +53,15 @@ class HubPage(Page):
             return list(localize_queryset(items, self.locale_id))
         return localize_items(items, self.locale_id)
 
+    def localized_related_pages(self, name):
+        """The pages that the many-to-many field `name` names, those the public may see,
+        each in this page's language. It reads the field's value as the page holds it,
+        so a draft being previewed (a revision, whose relations are not saved) shows its
+        own choice, in one query."""
+        model = self._meta.get_field(name).related_model
+        ids = [page.pk for page in getattr(self, name).all()]
+        return self.localize_items(model.objects.filter(pk__in=ids))
+
     def with_localized(self, rows, relation):
         """The rows (e.g. partners), each given `localized_<relation>`: the object its
         foreign key `relation` names, in this page's language if translated. Two

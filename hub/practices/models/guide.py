@@ -132,12 +132,12 @@ class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage)
 
     @cached_property
     def localized_reports(self):
-        return self.localize_items(self.evidence_reports.live())
+        return self.localized_related_pages("evidence_reports")
 
     @cached_property
     def localized_actions(self):
-        return self.localize_items(self.related_actions.live())
+        return self.localized_related_pages("related_actions")
 
     @cached_property
     def localized_case_studies(self):
-        return self.localize_items(self.related_case_studies.live())
+        return self.localized_related_pages("related_case_studies")

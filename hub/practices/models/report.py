@@ -182,7 +182,7 @@ class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def localized_case_studies(self):
-        return self.localize_items(self.evaluated_case_studies.live())
+        return self.localized_related_pages("evaluated_case_studies")
 
     @cached_property
     def localized_evaluator(self):

@@ -23,6 +23,7 @@ from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
 from hub.pages.visibility import public
 
+from ..admin_forms import EventPageForm
 from ..formatting import event_where
 from .registrations import Registration
 
@@ -164,6 +165,7 @@ class EventPage(RoutablePageMixin, HubPage):
         _("registration closes"), null=True, blank=True
     )
 
+    base_form_class = EventPageForm
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(

@@ -45,6 +45,7 @@ install: $(BIN)/python ## Create .venv, install requirements.lock, compile trans
 	@bash scripts/system-deps.sh gettext
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.cache --ignore=node_modules
 
+run: export PUBLIC_URL ?= http://$(RUNSERVER_ADDR)
 run: install ## Migrate, load the demo site, ensure an admin, serve on 127.0.0.1:8000 (SQLite)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content

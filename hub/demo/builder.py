@@ -32,6 +32,8 @@ from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
+from hub.site.public_url import public_address
+
 from . import loader
 from .loader import DemoDataError, resolve
 
@@ -521,16 +523,21 @@ class DemoBuilder:
             or Site.objects.filter(hostname="localhost", port=80).first()
             or Site()
         )
+        # PUBLIC_URL (make run: http://127.0.0.1:8000) if given, else the site's own
+        # address, else localhost.
+        hostname, port = public_address() or (
+            (site.hostname, site.port) if site.pk else ("localhost", 80)
+        )
         wanted = {
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": hostname,
+            "port": port,
             "root_page_id": pair["en"].pk,
             "is_default_site": True,
             "site_name": site.site_name or settings.WAGTAIL_SITE_NAME,
         }
         if site.pk is None or any(getattr(site, k) != v for k, v in wanted.items()):
             Site.objects.exclude(pk=site.pk).filter(
-                hostname="localhost", port=80
+                hostname=hostname, port=port
             ).delete()
             for name, value in wanted.items():
                 setattr(site, name, value)

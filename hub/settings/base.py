@@ -170,7 +170,12 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cross-border social innovation hub"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address readers reach the hub at: the default Site's hostname and port follow it
+# (hub/site/public_url.py), so every absolute link opens the hub.
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", PUBLIC_URL or "http://127.0.0.1:8000"
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True

@@ -16,6 +16,7 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_URL = ""  # tests give the site the address they serve it at
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -11,5 +11,11 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         # The deployment's system checks (hub.E001: a shared cache for several workers).
         from hub import checks  # noqa: F401
+
+        from .public_url import apply_to_default_site
+
+        post_migrate.connect(apply_to_default_site, sender=self)

@@ -17,6 +17,22 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 
+def served_database_url():
+    """The URL of the database this test run uses, for processes a test starts
+    (gunicorn, a worker); such tests need PostgreSQL and are skipped on SQLite."""
+    import pytest
+    from django.db import connection
+
+    db = connection.settings_dict
+    if "postgresql" not in db["ENGINE"]:
+        pytest.skip("servers and workers started by a test run on PostgreSQL")
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return (
+        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

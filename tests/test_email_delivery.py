@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from hub.events import services
 from hub.events.emails import RETRY_DELAYS, send_registration_email
 from tests.factories import make_event_site, service_data
-from tests.server import PYTHON, ROOT, free_port, production_env
+from tests.server import PYTHON, ROOT, free_port, production_env, served_database_url
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -113,19 +113,6 @@ def test_a_send_that_keeps_failing_ends_as_a_failed_task(mail_server):
     assert failed.exception_class_path.endswith("SMTPDataError")
 
 
-def database_url():
-    from django.db import connection
-
-    db = connection.settings_dict
-    if "postgresql" not in db["ENGINE"]:
-        pytest.skip("the worker's reconnection is tested on PostgreSQL")
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
-
-
 def wait_for(condition, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -143,7 +130,7 @@ def test_the_worker_survives_a_database_restart(mail_server, tmp_path):
     server = mail_server(refusals=0)
     event = make_event_site().add_event(capacity=10)
     env = production_env(
-        database_url(),
+        served_database_url(),
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(server.port),
         ELASTICSEARCH_URL="",
@@ -178,7 +165,8 @@ def test_the_worker_survives_a_database_restart(mail_server, tmp_path):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_backend_pid()")
                 own_pid = cursor.fetchone()[0]
-            admin = psycopg2.connect(database_url().rsplit("/", 1)[0] + "/postgres")
+            server_url = served_database_url().rsplit("/", 1)[0]
+            admin = psycopg2.connect(server_url + "/postgres")
             admin.autocommit = True
             try:
                 with admin.cursor() as cursor:

@@ -8,13 +8,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from hub.events.links import manage_url
 from hub.events.services import register_for_event
 from hub.logs import REDACTED, RedactSecrets
 from tests.factories import make_event_site, service_data
-from tests.server import gunicorn, production_env
+from tests.server import gunicorn, production_env, served_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,17 +29,6 @@ def dockerfile_gunicorn_options():
     options = words[words.index("hub.wsgi:application") + 1 :]
     bind = options.index("--bind")  # the test server binds a free loopback port
     return options[:bind] + options[bind + 2 :]
-
-
-def database_url():
-    db = connection.settings_dict
-    if "postgresql" not in db["ENGINE"]:
-        pytest.skip("the production-settings server runs on PostgreSQL")
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 def test_the_filter_takes_the_token_out_of_a_message():
@@ -69,7 +57,7 @@ def test_no_log_line_holds_a_manage_token(tmp_path):
     options = dockerfile_gunicorn_options()
     assert "hub.logs.GunicornLogger" in options
     log_path = tmp_path / "gunicorn.log"
-    env = production_env(database_url(), LOG_LEVEL="INFO", ELASTICSEARCH_URL="")
+    env = production_env(served_database_url(), LOG_LEVEL="INFO", ELASTICSEARCH_URL="")
     with (
         log_path.open("w") as log,
         gunicorn(

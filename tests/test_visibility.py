@@ -26,7 +26,6 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -38,22 +37,11 @@ from hub.practices.models import (
     LibraryIndexPage,
 )
 from hub.site.feeds import KINDS as FEED_KINDS
-from tests.server import gunicorn, production_env
+from tests.server import gunicorn, production_env, served_database_url
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LANGUAGES = ("en", "fr")
-
-
-def database_url():
-    db = connection.settings_dict
-    if "postgresql" not in db["ENGINE"]:
-        pytest.skip("the multi-process server runs on PostgreSQL")
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 class Reader:
@@ -156,7 +144,7 @@ def test_hidden_pages_leave_every_public_surface_at_once_on_every_worker():
         "groups": pairs(GoodPracticeGuidePage),
         "unpublished": pairs(EvaluationReportPage),
     }
-    env = production_env(database_url(), ELASTICSEARCH_URL="", REDIS_URL="")
+    env = production_env(served_database_url(), ELASTICSEARCH_URL="", REDIS_URL="")
     with gunicorn(env, workers=3) as base:
         reader = Reader(base)
         before = list(public_pages())

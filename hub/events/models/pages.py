@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from hub.pages import api_fields as api
 from hub.pages.blocks import AgendaItemBlock
+from hub.pages.dates import DatePrecision, format_range
 from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
 from hub.pages.visibility import public
@@ -110,8 +111,25 @@ class EventPage(RoutablePageMixin, HubPage):
         FRENCH = "fr", _("French")
         BOTH = "fr-en", _("French and English")
 
+    class DatePrecision(models.TextChoices):
+        TIME = "time", _("Date and time")
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        SEASON = "season", _("Season")
+        YEAR = "year", _("Year")
+
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
+    date_precision = models.CharField(
+        _("precision of the dates"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.TIME,
+        help_text=_(
+            'How much of the dates the sources give. Below "date and time", the '
+            "page shows only what is known and the event has no calendar entry."
+        ),
+    )
     time_zone = models.CharField(
         _("venue time zone"),
         max_length=40,
@@ -171,6 +189,7 @@ class EventPage(RoutablePageMixin, HubPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("date_precision"),
                 FieldPanel("time_zone"),
                 FieldPanel("event_format"),
                 FieldRowPanel(
@@ -208,6 +227,7 @@ class EventPage(RoutablePageMixin, HubPage):
         APIField("summary"),
         APIField("start"),
         APIField("end"),
+        APIField("date_precision"),
         APIField("time_zone"),
         api.field("event_format", api.choice("event_format")),
         APIField("venue"),
@@ -240,6 +260,28 @@ class EventPage(RoutablePageMixin, HubPage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    @property
+    def exact_time(self):
+        """Whether the sources give the event's day and hours: only then is it shown
+        with its time, offered as a calendar entry or described with a time."""
+        return self.date_precision == self.DatePrecision.TIME
+
+    @property
+    def approximate_when(self):
+        """The dates as precisely as the sources give them ("spring 2014"), for an
+        event whose hours are not known; "" for one whose hours are."""
+        if self.exact_time:
+            return ""
+        zone = ZoneInfo(self.time_zone)
+        precision = (
+            DatePrecision.DAY
+            if self.date_precision == self.DatePrecision.DAY
+            else self.date_precision
+        )
+        return format_range(
+            self.start.astimezone(zone), precision, self.end.astimezone(zone), precision
+        )
 
     def clean(self):
         super().clean()

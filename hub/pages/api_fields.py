@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
 from .blocks import raw_figures
+from .dates import iso_date
 from .formatting import json_number
 
 
@@ -53,12 +54,44 @@ def key_figures(field_name):
             {
                 **figure,
                 "value": json_number(figure["value"]),
+                "upper_value": json_number(figure["upper_value"]),
                 "target": json_number(figure["target"]),
             }
             for figure in raw_figures(getattr(page, field_name))
         ]
 
     return compute
+
+
+def partial_dates(*names):
+    """Date fields with a `<name>_precision` beside them: each as ISO 8601 reduced to
+    what the source gives ("2014", "2014-03", "2014-03-15"), and its precision."""
+
+    def iso(name):
+        return lambda page: iso_date(
+            getattr(page, name), getattr(page, f"{name}_precision")
+        )
+
+    fields = []
+    for name in names:
+        fields += [field(name, iso(name)), APIField(f"{name}_precision")]
+    return fields
+
+
+def periods(field_name):
+    """A stream of PeriodBlock: each period as a source states it."""
+    return lambda page: [
+        {
+            "label": block.value["label"],
+            "start": iso_date(block.value["start"], block.value["start_precision"]),
+            "start_precision": block.value["start_precision"],
+            "end": iso_date(block.value["end"], block.value["end_precision"]),
+            "end_precision": block.value["end_precision"],
+            "duration_years": block.value["duration_years"],
+            "source": block.value["source"],
+        }
+        for block in getattr(page, field_name)
+    ]
 
 
 def rich_text(field_name):

@@ -1,47 +1,36 @@
 """Key figures read as data: participants, budgets whose sources disagree, chart rows.
 
-Key figures are free StreamField blocks (label, value, unit, target, year, source), so
-what a figure measures is read from its words. The words are checked in both
-languages; "participant" is the same word in French and English.
+What a figure counts is its `measure`, chosen by the editor (hub.pages.blocks.Measure),
+never guessed from its label: "Participants (target: 5,300 trained)" counts
+participants, and a budget in another currency is not a budget in euros.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-PARTICIPANT_WORDS = ("participant",)
-BUDGET_WORDS = ("budget",)
-ERDF_WORDS = ("erdf", "feder")
-EUR_UNITS = {"eur", "euro", "euros", "€"}
-
-
-def _mentions(figure, words):
-    text = f"{figure['label']} {figure['unit']}".casefold()
-    return any(word in text for word in words)
+from hub.pages.blocks import MONEY_MEASURES, Measure
 
 
 def is_money(figure):
-    return figure["unit"].strip().casefold() in EUR_UNITS
+    return figure.get("measure") in MONEY_MEASURES
 
 
 def participants(figures):
     """The number of participants among key figures (the first that counts them)."""
     for figure in figures:
-        counts_people = not is_money(figure) and figure["unit"].strip() != "%"
-        if _mentions(figure, PARTICIPANT_WORDS) and counts_people:
-            if figure["value"] is not None:
-                return figure["value"]
+        if (
+            figure.get("measure") == Measure.PARTICIPANTS
+            and figure["value"] is not None
+        ):
+            return figure["value"]
     return None
 
 
 def is_budget_figure(figure):
-    """A money figure that states the total budget or the ERDF contribution."""
-    return (
-        is_money(figure)
-        and figure["value"] is not None
-        and (_mentions(figure, ERDF_WORDS) or _mentions(figure, BUDGET_WORDS))
-    )
+    """A figure that states the total budget or the ERDF contribution."""
+    return is_money(figure) and figure["value"] is not None
 
 
 @dataclass
@@ -77,11 +66,16 @@ def budget_lines(page, figures):
         )
     for figure in figures:
         if is_budget_figure(figure):
-            line = erdf if _mentions(figure, ERDF_WORDS) else total
+            line = erdf if figure["measure"] == Measure.ERDF_CONTRIBUTION else total
             line.figures.append(
                 BudgetFigure(figure["value"], figure["source"], figure["year"], True)
             )
     return [line for line in (total, erdf) if line.figures]
+
+
+def percent_of(value, target):
+    """`value` as a whole percentage of `target`, rounded half up (84.9 -> 85)."""
+    return int((Decimal(value) * 100 / Decimal(target)).quantize(0, ROUND_HALF_UP))
 
 
 @dataclass
@@ -112,7 +106,7 @@ def chart_rows(figures):
         if target is None or target <= 0 or is_money(figure):
             continue
         top = max(target, value or Decimal(0))
-        percent = None if value is None else int(value * 100 / target)
+        percent = None if value is None else percent_of(value, target)
         rows.append(
             ChartRow(
                 label=figure["label"],

@@ -53,6 +53,7 @@ CASE_STUDY, ACTION = "case_study", "action"
 NO_EVIDENCE = "none"
 EVIDENCE_RANK = {
     NO_EVIDENCE: 0,
+    EvidenceLevel.NOT_ASSESSABLE: 0,
     EvidenceLevel.EMERGENT: 1,
     EvidenceLevel.PROMISING: 2,
     EvidenceLevel.PROVEN: 3,

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from hub.pages import api_fields as api
 from hub.pages.blocks import KeyFiguresBlock, StepBlock, raw_figures
+from hub.pages.dates import format_range, precision_field
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin
 
 from ..figures import chart_rows
@@ -44,7 +45,9 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
         help_text=_("Neighbourhoods, towns or areas where the action ran."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    start_date_precision = precision_field(_("precision of the start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_date_precision = precision_field(_("precision of the end date"))
     description = RichTextField(_("description"), blank=True, features=SECTION_FEATURES)
     outcomes = StreamField(KeyFiguresBlock(), verbose_name=_("outcomes"), blank=True)
     replication_steps = StreamField(
@@ -74,6 +77,12 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
                 FieldPanel("action_kind"),
                 FieldPanel("territory"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_date_precision"),
+                        FieldPanel("end_date_precision"),
+                    ]
+                ),
             ],
             heading=_("Action"),
         ),
@@ -102,8 +111,7 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
         api.field("case_study", lambda page: api.page_ref(page.case_study)),
         api.field("action_kind", api.choice("action_kind")),
         APIField("territory"),
-        APIField("start_date"),
-        APIField("end_date"),
+        *api.partial_dates("start_date", "end_date"),
         api.field("description", api.rich_text("description")),
         api.field("outcomes", api.key_figures("outcomes")),
         api.field("replication_steps", api.steps("replication_steps")),
@@ -124,6 +132,15 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def partner_list(self):
         return self.with_localized(self.delivering_partners.all(), "organisation")
+
+    @property
+    def period_text(self):
+        return format_range(
+            self.start_date,
+            self.start_date_precision,
+            self.end_date,
+            self.end_date_precision,
+        )
 
     @cached_property
     def chart_rows(self):

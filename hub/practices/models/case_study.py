@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -12,7 +13,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from hub.pages import api_fields as api
-from hub.pages.blocks import KeyFiguresBlock, raw_figures
+from hub.pages.blocks import KeyFiguresBlock, PeriodBlock, raw_figures
+from hub.pages.dates import DatePrecision, format_range, precision_field
 from hub.pages.formatting import json_number
 from hub.pages.models import (
     HubPage,
@@ -45,6 +47,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         PLANNED = "planned", _("Planned")
         RUNNING = "running", _("Running")
         COMPLETED = "completed", _("Completed")
+        NOT_STATED = "not_stated", _("Not stated in the sources")
 
     programme = models.ForeignKey(
         "pages.Programme",
@@ -55,7 +58,21 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
         related_name="+",
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    start_date_precision = precision_field(_("precision of the start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_date_precision = precision_field(_("precision of the end date"))
+    dates_source = models.CharField(
+        _("source of the dates"), max_length=300, blank=True
+    )
+    other_periods = StreamField(
+        [("period", PeriodBlock())],
+        verbose_name=_("periods given by other sources"),
+        blank=True,
+        help_text=_(
+            "When sources disagree on the project's dates or length, each other "
+            "source's period, shown beside the dates above."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.COMPLETED
     )
@@ -96,6 +113,14 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
             [
                 FieldPanel("programme"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_date_precision"),
+                        FieldPanel("end_date_precision"),
+                    ]
+                ),
+                FieldPanel("dates_source"),
+                FieldPanel("other_periods"),
                 FieldPanel("status"),
                 FieldPanel("website"),
             ],
@@ -137,8 +162,9 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
     api_fields = [
         APIField("summary"),
         api.field("programme", api.one_term("localized_programme")),
-        APIField("start_date"),
-        APIField("end_date"),
+        *api.partial_dates("start_date", "end_date"),
+        APIField("dates_source"),
+        api.field("other_periods", api.periods("other_periods")),
         api.field("status", api.choice("status")),
         api.field("total_budget", lambda page: json_number(page.total_budget)),
         APIField("total_budget_source"),
@@ -174,6 +200,35 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def partner_list(self):
         return self.with_localized(self.partners.all(), "organisation")
+
+    @property
+    def period_text(self):
+        return format_range(
+            self.start_date,
+            self.start_date_precision,
+            self.end_date,
+            self.end_date_precision,
+        )
+
+    @cached_property
+    def period_list(self):
+        """The project's period as each source states it: the page's own dates
+        first, then every other source's period (text, source)."""
+        periods = []
+        if self.period_text:
+            periods.append({"text": self.period_text, "source": self.dates_source})
+        for block in self.other_periods:
+            periods.append(
+                {
+                    "text": period_block_text(block.value),
+                    "source": block.value["source"],
+                }
+            )
+        return periods
+
+    @property
+    def periods_disagree(self):
+        return len(self.period_list) > 1
 
     @cached_property
     def figure_list(self):
@@ -232,6 +287,32 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
             )
             .distinct()
         )
+
+
+def period_block_text(value):
+    """A PeriodBlock's value as text: its label, its dates or its length."""
+    parts = []
+    dates = format_range(
+        value.get("start"),
+        value.get("start_precision") or DatePrecision.DAY,
+        value.get("end"),
+        value.get("end_precision") or DatePrecision.DAY,
+    )
+    if dates:
+        parts.append(dates)
+    years = value.get("duration_years")
+    if years:
+        parts.append(
+            ngettext("%(count)s year", "%(count)s years", years) % {"count": years}
+        )
+    text = ", ".join(parts)
+    label = value.get("label")
+    if label and text:
+        return pgettext("a period's label and its dates", "%(label)s: %(dates)s") % {
+            "label": label,
+            "dates": text,
+        }
+    return label or text
 
 
 class CaseStudyPartner(TranslatableMixin, Orderable):

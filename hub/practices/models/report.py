@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from hub.pages import api_fields as api
 from hub.pages.blocks import KeyFiguresBlock
+from hub.pages.dates import format_date, precision_field
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
 
 from .case_study import SECTION_FEATURES
@@ -22,6 +23,7 @@ class EvidenceLevel(models.TextChoices):
     EMERGENT = "emergent", _("Emergent")
     PROMISING = "promising", _("Promising")
     PROVEN = "proven", _("Proven")
+    NOT_ASSESSABLE = "not_assessable", _("Not assessable")
 
 
 EVIDENCE_CRITERIA = {
@@ -37,7 +39,14 @@ EVIDENCE_CRITERIA = {
         "An independent or academic evaluation with a comparison or repeated "
         "measurement showing results against targets."
     ),
+    EvidenceLevel.NOT_ASSESSABLE: _(
+        "The sources do not describe the evaluation's method or findings, so the "
+        "hub cannot rate the strength of its evidence."
+    ),
 }
+
+# The levels of the scale, weakest first; "not assessable" is outside it.
+GRADED_LEVELS = (EvidenceLevel.EMERGENT, EvidenceLevel.PROMISING, EvidenceLevel.PROVEN)
 
 
 def evidence_scale(current=None):
@@ -51,7 +60,7 @@ def evidence_scale(current=None):
             "rank": rank,
             "current": level.value == current,
         }
-        for rank, level in enumerate(EvidenceLevel, start=1)
+        for rank, level in enumerate(GRADED_LEVELS, start=1)
     ]
 
 
@@ -62,6 +71,7 @@ class EvaluationKind(models.TextChoices):
 
 
 class ReportLanguage(models.TextChoices):
+    NOT_STATED = "", _("Not stated in the sources")
     ENGLISH = "en", _("English")
     FRENCH = "fr", _("French")
     BOTH = "fr-en", _("French and English")
@@ -99,6 +109,7 @@ class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
         related_name="+",
     )
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    publication_date_precision = precision_field(_("precision of the publication date"))
     evaluation_kind = models.CharField(
         _("evaluation kind"), max_length=20, choices=EvaluationKind.choices
     )
@@ -127,7 +138,8 @@ class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
         _("language of the report"),
         max_length=5,
         choices=ReportLanguage.choices,
-        default=ReportLanguage.FRENCH,
+        blank=True,
+        default=ReportLanguage.NOT_STATED,
     )
 
     content_panels = HubPage.content_panels + [
@@ -137,6 +149,7 @@ class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
                 FieldPanel("evaluated_case_studies"),
                 FieldPanel("evaluator"),
                 FieldPanel("publication_date"),
+                FieldPanel("publication_date_precision"),
                 FieldPanel("evaluation_kind"),
                 FieldPanel("evidence_level"),
             ],
@@ -162,7 +175,7 @@ class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
         APIField("summary"),
         api.field("evaluated_case_studies", api.page_refs("localized_case_studies")),
         api.field("evaluator", api.one_term("localized_evaluator")),
-        APIField("publication_date"),
+        *api.partial_dates("publication_date"),
         api.field("evaluation_kind", api.choice("evaluation_kind")),
         api.field("evidence", api.evidence),
         api.field("methodology", api.rich_text("methodology")),
@@ -179,6 +192,10 @@ class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
     class Meta:
         verbose_name = _("evaluation report")
         verbose_name_plural = _("evaluation reports")
+
+    @property
+    def publication_date_text(self):
+        return format_date(self.publication_date, self.publication_date_precision)
 
     @cached_property
     def localized_case_studies(self):

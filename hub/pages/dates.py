@@ -1,0 +1,116 @@
+"""Dates as precise as their sources: a day, a month, a season or a year.
+
+A source may give "spring 2014" or "between 2018 and 2023"; the hub keeps the date it
+sorts by (the first day of the month, season or year) and, beside it, how much of that
+date is known. Everything shown or exported goes through these functions, so "spring
+2014" is written "spring 2014" / « printemps 2014 » on pages and "2014" in JSON-LD or a
+calendar, never "1 March 2014".
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    SEASON = "season", _("Season")
+    YEAR = "year", _("Year")
+
+
+PRECISION_CHOICES = DatePrecision.choices
+
+
+def precision_field(verbose_name):
+    """The model field stating how much of a date field its source gives."""
+    return models.CharField(
+        verbose_name,
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_(
+            "How much of the date the source gives: for a month, season or year, "
+            "enter its first day."
+        ),
+    )
+
+
+# Meteorological seasons, by the month the hub stores: the season's first month.
+def season_of(month):
+    if month in (3, 4, 5):
+        return "spring"
+    if month in (6, 7, 8):
+        return "summer"
+    if month in (9, 10, 11):
+        return "autumn"
+    return "winter"
+
+
+def _season_text(season, year):
+    if season == "spring":
+        return pgettext("season and year", "spring %(year)s") % {"year": year}
+    if season == "summer":
+        return pgettext("season and year", "summer %(year)s") % {"year": year}
+    if season == "autumn":
+        return pgettext("season and year", "autumn %(year)s") % {"year": year}
+    return pgettext("season and year", "winter %(year)s") % {"year": year}
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
+
+
+def format_date(value, precision=DatePrecision.DAY):
+    """The date as a reader writes it, no more precise than its source:
+    "4 January 2027", "March 2014", "spring 2014", "2014"."""
+    value = _as_date(value)
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.SEASON:
+        return _season_text(season_of(value.month), value.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def iso_date(value, precision=DatePrecision.DAY):
+    """ISO 8601 with reduced precision: "2014-03-15", "2014-03" or "2014".
+
+    A season has no ISO form schema.org or a calendar reads, so it is given as its
+    year: less precise, never more."""
+    value = _as_date(value)
+    if value is None:
+        return None
+    if precision in (DatePrecision.YEAR, DatePrecision.SEASON):
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def format_range(start, start_precision, end, end_precision):
+    """A period as text: "October 2017 – March 2021", "2018 – 2023", "From spring
+    2014", "Until 2023"; the empty string when neither end is known."""
+    start_text = format_date(start, start_precision)
+    end_text = format_date(end, end_precision)
+    if start_text and end_text:
+        if start_text == end_text:
+            return start_text
+        return f"{start_text} – {end_text}"
+    if start_text:
+        return pgettext("period with only a start", "from %(date)s") % {
+            "date": start_text
+        }
+    if end_text:
+        return pgettext("period with only an end", "until %(date)s") % {
+            "date": end_text
+        }
+    return ""

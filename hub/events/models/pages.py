@@ -2,6 +2,8 @@
 
 from zoneinfo import ZoneInfo
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -162,6 +164,19 @@ class EventPage(RoutablePageMixin, HubPage):
     organisers = ParentalManyToManyField(
         "pages.Organisation", verbose_name=_("organisers"), blank=True, related_name="+"
     )
+    # The people who run the event in the admin (with its creator): they alone see
+    # its registrants' personal data (hub/events/permissions.py).
+    managers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("event managers"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"groups__name": "Event managers", "is_active": True},
+        help_text=_(
+            "Members of the Event managers group who run this event: with the "
+            "event's creator, they alone see its registrants."
+        ),
+    )
     related_case_study = models.ForeignKey(
         "practices.CaseStudyPage",
         verbose_name=_("related case study"),
@@ -212,6 +227,7 @@ class EventPage(RoutablePageMixin, HubPage):
                         FieldPanel("registration_closes_at"),
                     ]
                 ),
+                FieldPanel("managers", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Registration"),
         ),

@@ -109,6 +109,7 @@ class EventPage(RoutablePageMixin, HubPage):
         LONDON = "Europe/London", _("United Kingdom (Europe/London)")
 
     class Languages(models.TextChoices):
+        NOT_STATED = "", _("Not stated in the sources")
         ENGLISH = "en", _("English")
         FRENCH = "fr", _("French")
         BOTH = "fr-en", _("French and English")
@@ -145,7 +146,11 @@ class EventPage(RoutablePageMixin, HubPage):
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     languages = models.CharField(
-        _("languages"), max_length=5, choices=Languages.choices, default=Languages.BOTH
+        _("languages"),
+        max_length=5,
+        choices=Languages.choices,
+        default=Languages.BOTH,
+        blank=True,
     )
     interpretation = models.CharField(
         _("interpretation"),

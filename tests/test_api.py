@@ -48,7 +48,9 @@ def test_case_study_fields_in_english(client, lib):
     }
     assert data["key_figures"][0] == {
         "label": "Participants",
+        "measure": "participants",
         "value": 300,
+        "upper_value": None,
         "unit": "participants",
         "target": 250,
         "year": 2021,

@@ -68,8 +68,20 @@ class Entry:
 
 
 @dataclass
+class Citation:
+    """A fact's source in the seeds: `quote` is found verbatim in the seed file
+    `seed` (../shared/product/seeds/); `fact` names what it supports."""
+
+    where: str
+    seed: str
+    quote: str
+    fact: str = ""
+
+
+@dataclass
 class DemoData:
     sources: dict = field(default_factory=dict)
+    citations: list = field(default_factory=list)  # Citation, in file order
     terms: list = field(default_factory=list)  # (model label, Entry), in file order
     pages: list = field(default_factory=list)  # Entry, in file order
     files: list = field(default_factory=list)
@@ -178,11 +190,11 @@ def load(data_dir=DATA_DIR):
         for label, items in terms.items():
             for index, item in enumerate(_list(items, f"{name}: terms.{label}")):
                 entry = Entry(name, f"terms.{label}", index, item)
-                entry.data = _entry(item, data.sources, entry.where)
+                entry.data = _entry(item, data.sources, entry.where, data.citations)
                 data.terms.append((label, entry))
         for index, item in enumerate(_list(content.get("pages"), f"{name}: pages")):
             entry = Entry(name, "pages", index, item)
-            entry.data = _entry(item, data.sources, entry.where)
+            entry.data = _entry(item, data.sources, entry.where, data.citations)
             data.pages.append(entry)
     return data
 
@@ -195,20 +207,57 @@ def _list(value, where):
     return value
 
 
-def _entry(item, sources, where):
+def _entry(item, sources, where, citations=None):
     if not isinstance(item, dict):
         raise DemoDataError(f"{where}: expected a mapping of field names to values.")
-    return _values(item, sources, where)
+    return _values(item, sources, where, citations=citations)
 
 
-def _values(value, sources, where, key=None):
-    """Bilingual values marked, named sources replaced by their text."""
+CITE = "cite"
+CITE_KEYS = {"seed", "quote", "fact"}
+
+
+def _citations(value, where):
+    """The `cite:` of a mapping: one {seed, quote, fact} or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for n, item in enumerate(items):
+        here = f"{where}.{CITE}[{n}]"
+        if (
+            not isinstance(item, dict)
+            or set(item) - CITE_KEYS
+            or not isinstance(item.get("seed"), str)
+            or not isinstance(item.get("quote"), str)
+            or not item["quote"].strip()
+        ):
+            raise DemoDataError(
+                f"{here}: a citation is {{seed: FILE, quote: TEXT, fact: WHAT}}."
+            )
+        found.append(Citation(here, item["seed"], item["quote"], item.get("fact", "")))
+    return found
+
+
+def _values(value, sources, where, key=None, citations=None):
+    """Bilingual values marked, named sources replaced by their text, citations
+    (`cite:`) taken out into `citations`: they document the data, no model holds
+    them."""
     if isinstance(value, dict):
+        if CITE in value:
+            value = dict(value)
+            cited = _citations(value.pop(CITE), where)
+            if citations is not None:
+                citations.extend(cited)
         if set(value) & set(LANGUAGES):
             return _bilingual(value, where, sources, key)
-        return {k: _values(v, sources, f"{where}.{k}", k) for k, v in value.items()}
+        return {
+            k: _values(v, sources, f"{where}.{k}", k, citations)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
-        return [_values(v, sources, f"{where}[{n}]", key) for n, v in enumerate(value)]
+        return [
+            _values(v, sources, f"{where}[{n}]", key, citations)
+            for n, v in enumerate(value)
+        ]
     if (
         key is not None
         and (key == "source" or str(key).endswith("_source"))

@@ -78,7 +78,15 @@ def build_library(extra=0):
                 total_budget=Decimal("5000000"),
                 total_budget_source="Programme sheet",
                 key_figures=[
-                    figure("Participants", 100, "participants", 120, 2019, "Sheet")
+                    figure(
+                        "Participants",
+                        100,
+                        "participants",
+                        120,
+                        2019,
+                        "Sheet",
+                        "participants",
+                    )
                 ],
             ),
             [entrepreneurship],
@@ -97,7 +105,15 @@ def build_library(extra=0):
                 total_budget_source="Partner page",
                 erdf_contribution=Decimal("6900000"),
                 key_figures=[
-                    figure("Participants", 300, "participants", 250, 2021, "Report"),
+                    figure(
+                        "Participants",
+                        300,
+                        "participants",
+                        250,
+                        2021,
+                        "Report",
+                        "participants",
+                    ),
                     figure(
                         "Total budget (other source)",
                         13000000,
@@ -105,6 +121,7 @@ def build_library(extra=0):
                         None,
                         2022,
                         "Audit",
+                        "total_budget",
                     ),
                 ],
             ),
@@ -180,7 +197,9 @@ def build_library(extra=0):
             slug=f"extra-{n}",
             start_date=date(2016, 1, 1),
             end_date=date(2017, 1, 1),
-            key_figures=[figure("Participants", n, "participants")],
+            key_figures=[
+                figure("Participants", n, "participants", measure="participants")
+            ],
         )
         page = _tag(
             add_page(library, page), [entrepreneurship], [bretagne], [residents]

@@ -76,13 +76,20 @@ def make_term(model, slug, en_name, fr_name, **extra):
     return term, french
 
 
-def figure(label, value, unit="", target=None, year=None, source=""):
-    """One item of a key-figures stream field; numbers become the block's Decimals."""
+def figure(label, value, unit="", target=None, year=None, source="", measure=""):
+    """One item of a key-figures stream field; numbers become the block's Decimals.
+    `measure` is what it counts (hub.pages.blocks.Measure), e.g. "participants"."""
     numbers = {
         name: None if number is None else Decimal(str(number))
         for name, number in (("value", value), ("target", target))
     }
-    fields = {"label": label, "unit": unit, "year": year, "source": source}
+    fields = {
+        "label": label,
+        "measure": measure,
+        "unit": unit,
+        "year": year,
+        "source": source,
+    }
     return ("key_figure", {**fields, **numbers})
 
 

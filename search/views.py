@@ -15,6 +15,7 @@ from .services import (
     search_pages,
     suggest_pages,
 )
+from .spelling import did_you_mean
 
 
 def reading_language():
@@ -35,7 +36,7 @@ def search(request):
                 "title": _("Search"),
                 "query": query,
                 "results": results,
-                "facets": _with_toggle_urls(results.facets, request),
+                "facets": _with_toggle_urls(results.facets, request, results.total),
                 "active_filters": _active_filters(results.facets, request),
                 "sort_urls": {
                     sort: _url(request, sort=None if sort == "relevance" else sort)
@@ -49,6 +50,7 @@ def search(request):
                     request, **{f.name: None for f in results.facets}
                 ),
                 "other_languages_total": _other_languages_total(results, request),
+                "spelling": _spelling(results, request),
             },
         )
     response["X-Search-Backend"] = results.backend
@@ -135,10 +137,13 @@ def _url(request, **changes):
     return f"?{encoded}" if encoded else request.path
 
 
-def _with_toggle_urls(facets, request):
+def _with_toggle_urls(facets, request, total):
     """Each value with the URL that selects or unselects it, its field id and the
-    count as read out ("3 results") and as shown (in the language's number format)."""
+    count as read out ("3 results") and as shown (in the language's number format).
+    With no result, a facet none of whose values has a count or is chosen is not
+    shown (`shown`): forty filters at zero only push the advice down."""
     for facet in facets:
+        facet.shown = bool(total) or any(v.count or v.selected for v in facet.values)
         chosen = [value.value for value in facet.values if value.selected]
         for position, value in enumerate(facet.values, 1):
             if value.selected:
@@ -183,3 +188,26 @@ def _other_languages_total(results, request):
         per_page=1,
     )
     return search_pages(everywhere, request).total
+
+
+def _spelling(results, request):
+    """On an empty page: the query with its misspelt words corrected, the link that
+    searches it (filters kept) and how many results it gives; None when the
+    vocabulary knows every word or the correction finds nothing either."""
+    query = results.query
+    if results.total or not query.text:
+        return None
+    corrected = did_you_mean(query.text, query.language)
+    if not corrected or corrected == query.text:
+        return None
+    again = SearchQuery(
+        text=corrected,
+        language=query.language,
+        all_languages=query.all_languages,
+        filters=query.filters,
+        per_page=1,
+    )
+    total = search_pages(again, request).total
+    if not total:
+        return None
+    return {"text": corrected, "url": _url(request, q=corrected), "total": total}

@@ -129,12 +129,24 @@ def sort_items(items, sort):
     if sort == "participants":
         return sorted(by_title, key=lambda item: _nulls_last(item.participants))
 
-    # newest: the latest start first, undated items last
-    def newest(item):
-        start = item.start_date or item.end_date
-        return (0, -start.toordinal()) if start else (1, 0)
+    # newest (the latest start first) or oldest: undated items last either way
+    sign = 1 if sort == "oldest" else -1
 
-    return sorted(by_title, key=newest)
+    def by_date(item):
+        start = item.start_date or item.end_date
+        return (0, sign * start.toordinal()) if start else (1, 0)
+
+    return sorted(by_title, key=by_date)
+
+
+DATE_SORTS = ("newest", "oldest")
+
+
+def undated_count(items, sort):
+    """How many of the items have no date, when they are sorted by date (0 else)."""
+    if sort not in DATE_SORTS:
+        return 0
+    return sum(1 for item in items if not (item.start_date or item.end_date))
 
 
 @dataclass

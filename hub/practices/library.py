@@ -84,6 +84,7 @@ FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 
 SORTS = {
     "newest": _("Most recent first"),
+    "oldest": _("Oldest first"),
     "title": _("Title (A to Z)"),
     "budget": _("Budget (largest first)"),
     "participants": _("Participants (most first)"),

@@ -319,3 +319,116 @@
         init();
     }
 })();
+
+/* Journeys (issue 10): the phone menu closes with Escape; the filter disclosure is
+   open on wide screens; compare ticks are kept across the library's pages. */
+(function () {
+    "use strict";
+
+    function closeMenuOnEscape() {
+        document.addEventListener("keydown", function (event) {
+            if (event.key !== "Escape") {
+                return;
+            }
+            var button = document.querySelector("[data-collapsible-nav] .site-nav__toggle");
+            if (button && button.getAttribute("aria-expanded") === "true") {
+                button.click();
+                button.focus();
+            }
+        });
+    }
+
+    // Below 62rem the filters start folded (results first); wider, they are open.
+    function openFiltersOnWideScreens() {
+        var panels = document.querySelectorAll("[data-filters-disclosure]");
+        if (!panels.length || !window.matchMedia) {
+            return;
+        }
+        var wide = window.matchMedia("(min-width: 62rem)");
+        function sync() {
+            Array.prototype.forEach.call(panels, function (panel) {
+                if (wide.matches) {
+                    panel.open = true;
+                }
+            });
+        }
+        sync();
+        if (wide.addEventListener) {
+            wide.addEventListener("change", sync);
+        }
+    }
+
+    // The ticked items live in sessionStorage (this tab only), per library.
+    function keepCompareTicks() {
+        var form = document.getElementById("compare-form");
+        if (!form || !window.sessionStorage) {
+            return;
+        }
+        var key = "hub-compare:" + form.getAttribute("action");
+        var boxes = document.querySelectorAll('input[name="items"][form="compare-form"]');
+        var count = form.querySelector("[data-compare-count]");
+        var chosen;
+        try {
+            chosen = JSON.parse(window.sessionStorage.getItem(key) || "[]");
+        } catch (error) {
+            chosen = [];
+        }
+        if (!Array.isArray(chosen)) {
+            chosen = [];
+        }
+        function save() {
+            try {
+                window.sessionStorage.setItem(key, JSON.stringify(chosen));
+            } catch (error) {
+                // storage full or refused: the ticks on this page still work
+            }
+        }
+        function show() {
+            if (!count) {
+                return;
+            }
+            var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null;
+            var form = rules && rules.select(chosen.length) === "one" ? "data-one" : "data-other";
+            count.textContent = count.getAttribute(form).replace("%s", chosen.length);
+            count.hidden = chosen.length === 0;
+        }
+        Array.prototype.forEach.call(boxes, function (box) {
+            box.checked = chosen.indexOf(box.value) !== -1;
+            box.addEventListener("change", function () {
+                var at = chosen.indexOf(box.value);
+                if (box.checked && at === -1) {
+                    chosen.push(box.value);
+                } else if (!box.checked && at !== -1) {
+                    chosen.splice(at, 1);
+                }
+                save();
+                show();
+            });
+        });
+        form.addEventListener("submit", function () {
+            var here = Array.prototype.map.call(boxes, function (box) { return box.value; });
+            chosen.forEach(function (value) {
+                if (here.indexOf(value) === -1) {
+                    var hidden = document.createElement("input");
+                    hidden.type = "hidden";
+                    hidden.name = "items";
+                    hidden.value = value;
+                    form.appendChild(hidden);
+                }
+            });
+        });
+        show();
+    }
+
+    function init() {
+        closeMenuOnEscape();
+        openFiltersOnWideScreens();
+        keepCompareTicks();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", init);
+    } else {
+        init();
+    }
+})();

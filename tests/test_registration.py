@@ -66,8 +66,11 @@ def test_the_form_is_offered_in_each_language(client, event):
             *("role", "preferred_language", "accessibility_needs", "dietary_needs"),
             *("travel_requested", "consent", "website"),
         } <= names
-        language_choice = form.find("select", attrs={"name": "preferred_language"})
-        assert language_choice.find("option", selected=True)["value"] == language
+        # Two languages, two radios: the page's language is chosen.
+        [chosen] = form.find_all(
+            "input", attrs={"name": "preferred_language", "checked": True}
+        )
+        assert chosen["value"] == language
         privacy = form.find("a", href=f"/{language}/privacy/")
         assert privacy is not None
 

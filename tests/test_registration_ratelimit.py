@@ -111,9 +111,11 @@ def test_a_refused_person_keeps_what_they_typed_and_is_told_when_to_retry(
         assert form.find("input", attrs={"name": name})["value"] == typed[name]
     for name in ("accessibility_needs", "dietary_needs"):
         assert form.find("textarea", attrs={"name": name}).text.strip() == typed[name]
-    for name in ("organisation_kind", "country", "preferred_language"):
-        select = form.find("select", attrs={"name": name})
-        assert select.find("option", selected=True)["value"] == typed[name]
+    select = form.find("select", attrs={"name": "organisation_kind"})
+    assert select.find("option", selected=True)["value"] == typed["organisation_kind"]
+    for name in ("country", "preferred_language"):  # radios
+        [radio] = form.find_all("input", attrs={"name": name, "checked": True})
+        assert radio["value"] == typed[name]
     for name in ("travel_requested", "consent"):
         assert form.find("input", attrs={"name": name}).has_attr("checked")
     assert not Registration.objects.filter(email="zoe@example.org").exists()

@@ -41,11 +41,21 @@ class RegistrationDetailsForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = EDITABLE_FIELDS
+        # autocomplete tokens (WCAG 1.3.5): browsers fill in what they know.
         widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(
+                attrs={"autocomplete": "email", "spellcheck": "false"}
+            ),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "country": forms.RadioSelect(attrs={"autocomplete": "country"}),
+            "preferred_language": forms.RadioSelect(attrs={"autocomplete": "language"}),
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
             "dietary_needs": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
+            "email": _("We send your confirmation and private link to it."),
             "role": _("For example: project officer, director, volunteer."),
             "accessibility_needs": _(
                 "Anything that would help you take part: step-free access, "
@@ -62,6 +72,13 @@ class RegistrationDetailsForm(forms.ModelForm):
         self.fields["preferred_language"].help_text = _(
             "The language of the e-mails we send you about this event."
         )
+        # A sensible empty choice instead of Django's "---------"; the radios
+        # (country, language) have none.
+        kind = self.fields["organisation_kind"]
+        kind.choices = [("", _("Choose one")), *list(kind.choices)[1:]]
+        for name in ("country", "preferred_language"):
+            field = self.fields[name]
+            field.choices = [c for c in field.choices if c[0] != ""]
         if not self.instance.pk:
             self.initial.setdefault(
                 "preferred_language", translation.get_language() or "en"

@@ -432,3 +432,23 @@
         init();
     }
 })();
+
+/* Forms (helper h3): the error summary takes focus when the page loads, so screen
+   readers announce it and the keyboard starts there (autofocus does the same in
+   browsers that honour it on a non-form element). */
+(function () {
+    "use strict";
+
+    function focusErrorSummary() {
+        var summary = document.querySelector("[data-error-summary]");
+        if (summary && document.activeElement !== summary) {
+            summary.focus();
+        }
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", focusErrorSummary);
+    } else {
+        focusErrorSummary();
+    }
+})();

@@ -17,6 +17,7 @@ from . import ical
 from .formatting import event_when, event_where
 from .links import manage_url
 from .models import EventPage, Registration
+from .practical import practical_details
 
 SUBJECTS = {
     "confirmation": _("Your place is confirmed: %(event)s"),
@@ -24,14 +25,20 @@ SUBJECTS = {
     "promotion": _("A place has become free, it is yours: %(event)s"),
     "cancellation": _("Your registration is cancelled: %(event)s"),
     "link": _("Your private link: %(event)s"),
+    "reminder": _("Reminder: %(event)s"),
 }
-WITH_CALENDAR = {"confirmation", "promotion"}
+WITH_CALENDAR = {"confirmation", "promotion", "reminder"}
+# The e-mails that carry the private practical details (hub/events/practical.py):
+# those to people with a place.
+WITH_DETAILS = {"confirmation", "promotion", "reminder"}
 
 logger = logging.getLogger(__name__)
 
 
 def _calendar_attachment(page):
-    part = MIMEText(ical.event_calendar(page).decode("utf-8"), "calendar", "utf-8")
+    # The registrant's calendar file: with the practical details, unlike the public one.
+    calendar = ical.event_calendar(page, private=True)
+    part = MIMEText(calendar.decode("utf-8"), "calendar", "utf-8")
     part.set_param("method", "PUBLISH")
     part.add_header("Content-Disposition", "attachment", filename="event.ics")
     return part
@@ -55,6 +62,7 @@ def build_registration_email(registration, kind):
             "manage_url": manage_url(registration, page, full=True),
             "position": registration.waiting_list_position(),
             "kind": kind,
+            "details": practical_details(page) if kind in WITH_DETAILS else None,
         }
         subject = str(SUBJECTS[kind] % {"event": page.title})
         text = render_to_string(f"events/emails/{kind}.txt", context)

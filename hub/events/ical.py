@@ -12,6 +12,7 @@ from wagtail.rich_text import expand_db_html
 from hub.pages.formatting import one_line
 
 from .formatting import event_where
+from .practical import practical_details
 
 PRODID = "-//Cross-border social innovation hub//Events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -27,8 +28,10 @@ def _plain_text(rich_text):
     return html.unescape(text).strip()
 
 
-def event_component(page, request=None):
-    """A VEVENT for `page`, in the page's language, timed in the venue's zone."""
+def event_component(page, request=None, private=False):
+    """A VEVENT for `page`, in the page's language, timed in the venue's zone.
+    `private`: with the practical details (exact address, joining link, access),
+    for the calendar file e-mailed to a registrant, never for a public one."""
     with translation.override(page.locale.language_code):
         event = Event()
         event.add("uid", event_uid(page))
@@ -41,9 +44,33 @@ def event_component(page, request=None):
         description = "\n\n".join(
             part for part in [page.summary, _plain_text(page.description)] if part
         )
+        details = practical_details(page) if private else None
+        if details:
+            description = "\n\n".join(
+                part
+                for part in [
+                    description,
+                    "\n".join(
+                        details.calendar_lines(
+                            {
+                                "address": _("Address:"),
+                                "joining_link": _("Joining link:"),
+                                "access": _("Access:"),
+                            }
+                        )
+                    ),
+                ]
+                if part
+            )
         if description:
             event.add("description", description)
-        event.add("location", one_line(event_where(page)))
+        location = event_where(page)
+        if details and (details.address or details.joining_link):
+            location = details.address or details.joining_link
+        event.add("location", one_line(location))
+        if details and details.joining_link:
+            # RFC 7986: calendars offer a "join" button.
+            event.add("conference", details.joining_link, parameters={"VALUE": "URI"})
         url = page.get_full_url(request)
         if url:
             event.add("url", url)
@@ -51,7 +78,7 @@ def event_component(page, request=None):
         return event
 
 
-def build_calendar(pages, name, request=None):
+def build_calendar(pages, name, request=None, private=False):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -60,7 +87,7 @@ def build_calendar(pages, name, request=None):
     calendar.add("x-wr-calname", one_line(name))
     pages = list(pages)
     for page in pages:
-        calendar.add_component(event_component(page, request))
+        calendar.add_component(event_component(page, request, private=private))
     if pages:
         # A VTIMEZONE covering just the events' years keeps the file small.
         first = min(page.start for page in pages).date()
@@ -72,8 +99,8 @@ def build_calendar(pages, name, request=None):
     return calendar.to_ical()
 
 
-def event_calendar(page, request=None):
-    return build_calendar([page], page.title, request)
+def event_calendar(page, request=None, private=False):
+    return build_calendar([page], page.title, request, private=private)
 
 
 def events_feed(index_page, pages, request=None):

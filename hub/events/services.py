@@ -425,3 +425,53 @@ def undo_check_in(registration):
     registration.checked_in_at = None
     registration.save(update_fields=["checked_in_at", "updated_at"])
     return registration
+
+
+def reminder_days(event):
+    """Days before `event` (its source page) that its reminder leaves; 0: none."""
+    if event.reminder_days_before is None:
+        return settings.HUB_EVENT_REMINDER_DAYS
+    return event.reminder_days_before
+
+
+def send_reminders(now=None):
+    """Queue the reminder e-mail of every confirmed registrant whose event's reminder
+    time has come, once each (reminder_sent_at is set in the same transaction).
+
+    Only published events are reminded of; people whose place was confirmed after
+    the reminder time already had the details in their confirmation and get none.
+    Returns how many reminders were queued. Run by `send_event_reminders`, which
+    `run_scheduled_jobs` calls every quarter of an hour.
+    """
+    now = now or timezone.now()
+    queued = 0
+    for event in EventPage.objects.live().sources().filter(start__gt=now):
+        days = reminder_days(event)
+        if not days:
+            continue
+        due = event.start - datetime.timedelta(days=days)
+        if now < due:
+            continue
+        confirmed_before_due = Q(promoted_at__lt=due) | Q(
+            promoted_at__isnull=True, created_at__lt=due
+        )
+        with transaction.atomic():
+            ids = list(
+                Registration.objects.select_for_update(skip_locked=True)
+                .filter(
+                    event_key=event.translation_key,
+                    status=Status.CONFIRMED,
+                    reminder_sent_at__isnull=True,
+                    anonymised_at__isnull=True,
+                )
+                .filter(confirmed_before_due)
+                .values_list("pk", flat=True)
+            )
+            Registration.objects.filter(pk__in=ids).update(reminder_sent_at=now)
+            for pk in ids:
+                transaction.on_commit(
+                    partial(send_registration_email.enqueue, pk, "reminder"),
+                    robust=True,
+                )
+        queued += len(ids)
+    return queued

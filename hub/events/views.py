@@ -4,6 +4,7 @@ from django.http import (
     Http404,
     HttpResponse,
     HttpResponseNotAllowed,
+    HttpResponseNotFound,
     HttpResponseRedirect,
 )
 from django.utils import formats, timezone
@@ -17,6 +18,7 @@ from . import ical, ratelimit, services
 from .formatting import event_when
 from .forms import ManageRegistrationForm, NewLinkForm, RegistrationForm
 from .models import EventIndexPage, EventPage, Registration
+from .practical import practical_details
 
 SESSION_KEY = "hub_events_registered"
 
@@ -195,6 +197,22 @@ def manage_registration(request, page, public_id, token):
             )
         )
     changeable = registration.is_active and not page.source_event.is_past
+    confirm = request.GET.get("confirm")
+    if request.method in ("GET", "HEAD") and confirm in ("cancel", "erase"):
+        if confirm == "cancel" and not changeable:
+            return HttpResponseRedirect(request.path)
+        return _private(
+            _render(
+                request,
+                page,
+                "events/manage_confirm.html",
+                registration=registration,
+                confirm=confirm,
+                someone_waiting=Registration.objects.filter(
+                    event_key=registration.event_key, status=Registration.Status.WAITING
+                ).exists(),
+            )
+        )
     form = ManageRegistrationForm(instance=registration, event=page)
     status = 200
     if request.method == "POST":
@@ -230,8 +248,32 @@ def manage_registration(request, page, public_id, token):
             done=request.GET.get("done"),
             refused=status != 200,
             expires_at=services.link_expires_at(page.source_event),
+            # The private practical details: for people with a place only.
+            details=practical_details(page)
+            if registration.status == Registration.Status.CONFIRMED
+            else None,
+            calendar_url=request.path + "calendar/",
         )
     )
+
+
+def private_calendar(request, page, public_id, token):
+    """The registrant's calendar file, with the practical details: behind the same
+    secret link as the manage page, for a confirmed place only."""
+    try:
+        registration = services.find_registration(page, public_id, token)
+    except (services.InvalidLink, services.ExpiredLink):
+        raise Http404 from None
+    if registration.status != Registration.Status.CONFIRMED:
+        raise Http404
+    response = HttpResponse(
+        ical.event_calendar(page, request, private=True),
+        content_type=ical.CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{ical.ics_filename(page)}"'
+    )
+    return _private(response)
 
 
 def calendar_file(request, page_path, filename):
@@ -266,6 +308,16 @@ def calendar_file(request, page_path, filename):
 
 
 def event_ical(request, page):
+    if not page.exact_time:
+        # A calendar entry needs a day and hours: none is invented for an event
+        # the sources date only by season, month or year.
+        return HttpResponseNotFound(
+            _(
+                "This event has no calendar entry: its sources do not give its day "
+                "and hours."
+            ),
+            content_type="text/plain; charset=utf-8",
+        )
     response = HttpResponse(
         ical.event_calendar(page, request), content_type=ical.CONTENT_TYPE
     )
@@ -274,7 +326,10 @@ def event_ical(request, page):
 
 
 def calendar_feed(request, index_page):
-    events = index_page.upcoming_events()
+    # Only events with a day and hours: the others have no calendar entry.
+    events = index_page.upcoming_events().filter(
+        date_precision=EventPage.DatePrecision.TIME
+    )
     return HttpResponse(
         ical.events_feed(index_page, events, request), content_type=ical.CONTENT_TYPE
     )

@@ -251,6 +251,9 @@ LOGGING = {
 HUB_REGISTRATION_RETENTION_DAYS = int(
     os.environ.get("HUB_REGISTRATION_RETENTION_DAYS", "30")
 )
+# Confirmed registrants get a reminder this many days before an event, unless the event
+# sets its own number (0: no reminder); hub/events/services.py::send_reminders.
+HUB_EVENT_REMINDER_DAYS = int(os.environ.get("HUB_EVENT_REMINDER_DAYS", "3"))
 # Registrations allowed per client address, and per e-mail address, in a window of
 # seconds, counted in the shared cache; hub/events/ratelimit.py explains the sizes (an
 # office of 10 to 15 colleagues gets through). 0 for the client count turns the whole

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from hub.pages import api_fields as api
 from hub.pages.blocks import AgendaItemBlock
@@ -28,6 +29,7 @@ from hub.pages.visibility import public
 
 from ..admin_forms import EventPageForm
 from ..formatting import event_where
+from ..practical import practical_details
 from .registrations import Registration
 
 
@@ -202,6 +204,45 @@ class EventPage(RoutablePageMixin, HubPage):
     registration_closes_at = models.DateTimeField(
         _("registration closes"), null=True, blank=True
     )
+    # Practical details for registrants only: in their e-mails (with the calendar
+    # file attached to them) and on their private manage page; never on the public
+    # page, the API, search, feeds, the public calendar files or the JSON-LD.
+    private_address = models.TextField(
+        _("exact address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Sent only to people whose place is confirmed: street, building, floor, "
+            "room. The public page shows the venue and city above."
+        ),
+    )
+    joining_link = models.URLField(
+        _("joining link"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "For an online or hybrid event: the video-call link, sent only to "
+            "people whose place is confirmed."
+        ),
+    )
+    access_information = models.TextField(
+        _("access information"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "How to get there and in: public transport, parking, step-free access, "
+            "the door to use, who to call on the day. Sent only to registrants."
+        ),
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("reminder (days before)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many days before the event confirmed registrants get a reminder "
+            "with the practical details. Empty: the site's default; 0: no reminder."
+        ),
+    )
 
     base_form_class = EventPageForm
     content_panels = HubPage.content_panels + [
@@ -233,8 +274,22 @@ class EventPage(RoutablePageMixin, HubPage):
                     ]
                 ),
                 FieldPanel("managers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("reminder_days_before"),
             ],
             heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("private_address"),
+                FieldPanel("joining_link"),
+                FieldPanel("access_information"),
+            ],
+            heading=_("Practical details for registrants (private)"),
+            help_text=_(
+                "Never shown on the public page: sent in the confirmation and "
+                "reminder e-mails and their calendar file, and shown on each "
+                "registrant's private page."
+            ),
         ),
     ]
     search_fields = HubPage.search_fields + [
@@ -278,6 +333,29 @@ class EventPage(RoutablePageMixin, HubPage):
 
     objects = EventPageManager()
 
+    # One event in two languages: its logistics are the source page's. Translators
+    # cannot override them (wagtail-localize copies them at each sync), and every save
+    # of a translation, and every publish of the source, copies them again, so the
+    # French page follows the English one's dates and places without a manual sync.
+    SHARED_FIELDS = (
+        "start",
+        "end",
+        "date_precision",
+        "time_zone",
+        "event_format",
+        "country",
+        "capacity",
+        "travel_places",
+        "registration_opens_at",
+        "registration_closes_at",
+        "reminder_days_before",
+        "private_address",
+        "joining_link",
+    )
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False) for name in SHARED_FIELDS
+    ]
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -320,6 +398,26 @@ class EventPage(RoutablePageMixin, HubPage):
                     )
                 }
             )
+
+    def save(self, *args, **kwargs):
+        self.copy_shared_fields()
+        return super().save(*args, **kwargs)
+
+    def copy_shared_fields(self):
+        """A translation takes the source event's logistics (SHARED_FIELDS)."""
+        default_locale = Locale.get_default()
+        if self.locale_id in (None, default_locale.pk) or not self.translation_key:
+            return
+        shared = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key, locale=default_locale
+            )
+            .values(*self.SHARED_FIELDS)
+            .first()
+        )
+        if shared:
+            for name, value in shared.items():
+                setattr(self, name, value)
 
     @property
     def tz(self):
@@ -379,6 +477,13 @@ class EventPage(RoutablePageMixin, HubPage):
         if state != "not_offered":
             context["places_left"] = self.places_left
             context["register_url"] = self.url + self.reverse_subpage("register")
+            # Which private details registrants will receive (never their values).
+            details = practical_details(self)
+            context["details_promised"] = {
+                "address": bool(details.address),
+                "joining_link": bool(details.joining_link),
+                "access": bool(details.access),
+            }
         return context
 
     @path("register/", name="register")
@@ -404,6 +509,12 @@ class EventPage(RoutablePageMixin, HubPage):
         from ..views import manage_registration
 
         return manage_registration(request, self, public_id, token)
+
+    @path("manage/<uuid:public_id>/<str:token>/calendar/", name="manage_calendar")
+    def manage_calendar(self, request, public_id, token):
+        from ..views import private_calendar
+
+        return private_calendar(request, self, public_id, token)
 
     @property
     def ical_url(self):

@@ -101,6 +101,10 @@ class Registration(models.Model):
         _("checked in at"), null=True, blank=True, editable=False
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, editable=False)
+    # Set when the reminder is queued, so that it leaves once (services.send_reminders).
+    reminder_sent_at = models.DateTimeField(
+        _("reminder sent at"), null=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("registration")

@@ -4,6 +4,8 @@
   approved for a later date, and unpublishes those whose expiry has come;
 - `retry_search_index` (every minute): pages the search engine missed while it was
   down are sent again once it answers;
+- `send_event_reminders` (every quarter of an hour): confirmed registrants get
+  their event's reminder e-mail, once;
 - `anonymise_registrations` (every hour): personal data leaves at the end of the
   retention period, with the e-mail task results that could name someone;
 - `clearsessions` (every day): expired sessions leave the database;
@@ -45,6 +47,7 @@ def jobs():
     found = [
         Job("publish_scheduled", MINUTE),
         Job("retry_search_index", MINUTE),
+        Job("send_event_reminders", 15 * MINUTE),
         Job("anonymise_registrations", HOUR),
         Job("clearsessions", DAY),
     ]

@@ -18,30 +18,19 @@ every container counts into the same keys; hub.E001 refuses several workers with
 HUB_REGISTRATION_RATE_LIMIT=0 turns the whole limit off (both counts);
 HUB_REGISTRATION_EMAIL_RATE_LIMIT=0 only the count per address.
 
-Windows are fixed and aligned on the clock (window number = now // window): the key
-names its window, so the time left to wait is known without asking the cache, and a key
-that outlives its window is never read again. (A burst across a window's end can reach
-twice a limit, once.) Counting is atomic across processes: cache.add() creates the
-counter only if it is missing (SET NX) and cache.incr() adds one (INCR).
-
-Behind a reverse proxy the client's address is read from X-Forwarded-For, trusting only
-as many entries from the right as there are configured proxies
-(HUB_TRUSTED_PROXY_COUNT), so a visitor cannot buy a new allowance by forging the
-left-most entry.
+The counting itself (clock-aligned windows, atomic add+incr, the client's address
+behind trusted proxies) is hub/pages/ratelimit.py, shared with the contact form.
 """
 
-import dataclasses
-import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
+
+from hub.pages.ratelimit import Refusal, client_address, email_id, hit, seconds_left
+
+__all__ = ["Refusal", "client_address", "count_and_check", "rate_limit"]
 
 KEY_PREFIX = "hub:events:register:"
-# A counter lives this long past its window's end, so that it cannot expire between
-# the add() and the incr() of a request made at the very end of the window.
-EXPIRY_MARGIN = 60
 
 
 def rate_limit():
@@ -49,48 +38,9 @@ def rate_limit():
     return settings.HUB_REGISTRATION_RATE_LIMIT, settings.HUB_REGISTRATION_RATE_WINDOW
 
 
-@dataclasses.dataclass(frozen=True)
-class Refusal:
-    reason: str  # "client" or "email": which allowance was used up
-    retry_after: int  # seconds until the window ends
-
-    @property
-    def minutes(self):
-        return max(1, math.ceil(self.retry_after / 60))
-
-
-def client_address(request):
-    """The client's address: REMOTE_ADDR, or behind N trusted proxies the address
-    the outermost of them saw (the N-th from the right in X-Forwarded-For)."""
-    proxies = settings.HUB_TRUSTED_PROXY_COUNT
-    forwarded = [
-        part.strip()
-        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if part.strip()
-    ]
-    if proxies > 0 and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _email_id(email):
     """A keyed hash of the address, case-insensitive as duplicates are found."""
-    folded = email.strip().casefold()
-    return salted_hmac("hub.events.ratelimit.email", folded).hexdigest()[:32]
-
-
-def _hit(kind, who, window, now):
-    """Add one to the counter of `who` in the window holding `now`; the new count."""
-    number = int(now // window)
-    key = f"{KEY_PREFIX}{kind}:{window}:{number}:{who}"
-    timeout = math.ceil((number + 1) * window - now) + EXPIRY_MARGIN
-    for _attempt in range(3):
-        cache.add(key, 0, timeout)
-        try:
-            return cache.incr(key)
-        except ValueError:  # evicted between add() and incr(): create it again
-            continue
-    return 0  # a cache that keeps nothing (DummyCache) limits nothing
+    return email_id(email, "hub.events.ratelimit.email")
 
 
 def count_and_check(request, email):
@@ -102,10 +52,12 @@ def count_and_check(request, email):
     if client_limit <= 0 or window <= 0:
         return None
     now = time.time()
-    retry_after = math.ceil((int(now // window) + 1) * window - now)
-    if _hit("client", client_address(request), window, now) > client_limit:
+    retry_after = seconds_left(window, now)
+    if hit(KEY_PREFIX, "client", client_address(request), window, now) > client_limit:
         return Refusal("client", retry_after)
     email_limit = settings.HUB_REGISTRATION_EMAIL_RATE_LIMIT
-    if email_limit > 0 and _hit("email", _email_id(email), window, now) > email_limit:
+    if email_limit > 0 and hit(KEY_PREFIX, "email", _email_id(email), window, now) > (
+        email_limit
+    ):
         return Refusal("email", retry_after)
     return None

@@ -6,7 +6,8 @@
 #
 # NAME is one of pages, registrations, search_corpus, search_load, search_relevance
 # (default: all of them, in that order). Sizes come from the environment:
-#   BENCH_REQUESTS       requests per page type and per kind of search (100)
+#   BENCH_REQUESTS       requests per kind of search (100)
+#   BENCH_SECONDS        seconds of load per page type and measure in pages (5)
 #   BENCH_REGISTRATIONS  registrations posted, for BENCH_CAPACITY places (300, 200)
 #   BENCH_SEARCH_PAGES   pages of the synthetic search corpus (2000)
 # The scripts' own defaults are the sizes their targets speak of (e.g. 10,000 pages for
@@ -26,6 +27,7 @@ PY="$ROOT/.venv/bin/python"
 
 ALL=(pages registrations search_corpus search_load search_relevance)
 REQUESTS="${BENCH_REQUESTS:-100}"
+SECONDS_PER_LOAD="${BENCH_SECONDS:-5}"
 REGISTRATIONS="${BENCH_REGISTRATIONS:-300}"
 CAPACITY="${BENCH_CAPACITY:-200}"
 SEARCH_PAGES="${BENCH_SEARCH_PAGES:-2000}"
@@ -87,7 +89,7 @@ relevance() {
 
 run() {
     case "$1" in
-    pages) "$PY" bench/pages.py --requests "$REQUESTS" ;;
+    pages) "$PY" bench/pages.py --seconds "$SECONDS_PER_LOAD" ;;
     registrations)
         "$PY" bench/registrations.py --registrations "$REGISTRATIONS" \
             --capacity "$CAPACITY"

@@ -6,6 +6,9 @@ another site, or with another test run (hub/settings/test.py gives each run a pr
 its own), keeps their keys.
 """
 
+import hashlib
+import uuid
+
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 
 _GLOB_SPECIAL = "\\*?[]"
@@ -43,3 +46,29 @@ def is_shared(cache_settings):
             "django.core.cache.backends.filebased.",
         )
     )
+
+
+# The shared page cache (hub.middleware.PageCacheMiddleware). Every stored page is
+# keyed by the current *generation*, a random token kept in the cache: a change that
+# any page may show (hub/site/cache_invalidation.py) draws a new token, and from that
+# moment no process finds a page stored before it. A random token, not a counter: if
+# Redis evicts it, the next reader draws a new one, so an old page can never come back.
+GENERATION_KEY = "pages:generation"
+
+
+def page_generation(cache):
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def new_page_generation(cache):
+    """Drop every stored page, in every process, at once."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def page_key(generation, host, full_path):
+    digest = hashlib.sha256(f"{host}\n{full_path}".encode()).hexdigest()[:32]
+    return f"pages:{generation}:{digest}"

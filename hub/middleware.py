@@ -79,3 +79,107 @@ def login_client_address(request):
         return str(ipaddress.ip_address(address))
     except ValueError:
         return None
+
+
+PRIVATE_CACHE_CONTROL = ("private", "no-cache", "no-store")
+
+
+class PageCacheMiddleware:
+    """The shared page cache: anonymous GETs of the public site (under a language
+    prefix, so the cache varies on language by the path, and on the query string by
+    the full path) are answered from the cache that every worker shares.
+
+    Never stored or served: a request with a session or messages cookie (editors,
+    logged-in readers, a password-unlocked page, pending messages) or credentials;
+    a response that sets a cookie (a CSRF token in a form, a session, messages),
+    that used a CSRF token, that is not a 200, that says private / no-cache /
+    no-store (the registrant's secret pages), a preview, or a page the public may not
+    see (hub.pages.visibility). Placed after WhiteNoise (static files never reach it)
+    and before the session: a hit costs two cache reads; the headers of the outer
+    middleware (security, CSP, Permissions-Policy) are added to every answer.
+    Invalidation: hub/site/cache_invalidation.py. Off with HUB_PAGE_CACHE_SECONDS=0.
+    """
+
+    def __init__(self, get_response):
+        from django.conf import settings
+        from django.core.cache import caches
+
+        self.get_response = get_response
+        self.seconds = settings.HUB_PAGE_CACHE_SECONDS
+        self.cache = caches[settings.HUB_PAGE_CACHE]
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        self.private_cookies = (
+            settings.SESSION_COOKIE_NAME,
+            getattr(settings, "MESSAGES_COOKIE_NAME", "messages"),
+        )
+
+    def cacheable_request(self, request):
+        return (
+            self.seconds > 0
+            and request.method in ("GET", "HEAD")
+            and request.path.startswith(self.prefixes)
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not any(name in request.COOKIES for name in self.private_cookies)
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        from hub.cache import page_generation, page_key
+
+        key = page_key(
+            page_generation(self.cache), request.get_host(), request.get_full_path()
+        )
+        stored = self.cache.get(key)
+        if stored is not None:
+            return self.stored_response(stored, "hit")
+        response = self.get_response(request)
+        if request.method == "GET" and self.storable(request, response):
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("x-hub-cache",)
+            ]
+            stored = {"content": response.content, "headers": headers}
+            self.cache.set(key, stored, self.seconds)
+            return self.stored_response(stored, "miss")
+        return response
+
+    def stored_response(self, stored, state):
+        from django.http import HttpResponse
+
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"]:
+            response[name] = value
+        response["X-Hub-Cache"] = state
+        # Browsers ask again each time; a shared proxy keeps the page until purged
+        # (wagtail.contrib.frontend_cache) or for the cache's lifetime.
+        response["Cache-Control"] = f"max-age=0, s-maxage={self.seconds}"
+        return response
+
+    def storable(self, request, response):
+        from django.utils.cache import get_max_age
+
+        cache_control = response.get("Cache-Control", "").lower()
+        if (
+            response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or request.META.get("CSRF_COOKIE_USED")
+            or any(
+                word in cache_control for word in ("private", "no-cache", "no-store")
+            )
+            or get_max_age(response) == 0
+            or getattr(request, "is_preview", False)
+        ):
+            return False
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return False
+        page = getattr(request, "hub_served_page", None)
+        if page is not None:
+            from hub.pages.visibility import is_public
+
+            return is_public(page)
+        return True

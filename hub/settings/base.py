@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "hub.middleware.PermissionsPolicyMiddleware",
     "hub.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache (hub.middleware explains what never is).
+    "hub.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -227,6 +230,21 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+
+# The shared page cache (hub.middleware.PageCacheMiddleware): anonymous pages for this
+# many seconds at most (0: off), dropped at once by any change they may show
+# (hub/site/cache_invalidation.py). A purging proxy in front (compose's `proxy`) is
+# purged too when FRONTEND_CACHE_PURGE_URL names it (Wagtail's frontend_cache).
+HUB_PAGE_CACHE = "default"
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "300"))
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
     }
 
 LOGGING = {

@@ -11,3 +11,6 @@ EMAIL_BACKEND = os.environ.get(
 
 # The demo content and its `load_demo_content` command (make run); not in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "hub.demo"]  # noqa: F405
+
+# No page cache while templates change under you (HUB_PAGE_CACHE_SECONDS to try it).
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "0"))

@@ -37,3 +37,7 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = "test-{}-{}".format(  # noqa: F405
         uuid.uuid4().hex[:12], os.environ.get("PYTEST_XDIST_WORKER", "main")
     )
+
+# The page cache is off in-process (tests change pages without always publishing);
+# tests/test_page_cache.py turns it on in the servers it starts.
+HUB_PAGE_CACHE_SECONDS = 0

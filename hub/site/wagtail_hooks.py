@@ -1,4 +1,5 @@
-"""Admin: the translation dashboard, under Reports."""
+"""Admin: the translation dashboard, under Reports; the served page, for the page
+cache."""
 
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -88,3 +89,10 @@ def register_translation_dashboard_menu_item():
         icon_name="wagtail-localize-language",
         order=650,
     )
+
+
+@hooks.register("before_serve_page")
+def note_served_page(page, request, serve_args, serve_kwargs):
+    """The page cache (hub.middleware.PageCacheMiddleware) stores a page only if the
+    public may see it (hub.pages.visibility): it reads the page from here."""
+    request.hub_served_page = page

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hub.practices",
     "hub.events",
     "search",
+    "hub.contact",
     "hub.site",
     "wagtail_localize",
     "wagtail_localize.locales",

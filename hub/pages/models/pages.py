@@ -42,6 +42,7 @@ class HomePage(HubPage):
         "practices.ReportIndexPage",
         "events.EventIndexPage",
         "pages.StandardPage",
+        "contact.ContactPage",
     ]
 
     class Meta:

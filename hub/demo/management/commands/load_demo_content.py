@@ -4,6 +4,7 @@ events and standard pages, in English and in French, from ``hub/demo/data``."""
 import logging
 from contextlib import contextmanager
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         builder = DemoBuilder(update=update, log=log)
         with quiet_logs(verbosity):
             stats = builder.build()
+            # The contact page in both languages (hub/contact), linked from footers.
+            call_command("ensure_contact_page", stdout=self.stdout)
         changes = ", ".join(f"{name}: {count}" for name, count in sorted(stats.items()))
         self.stdout.write(f"Changes: {changes or 'none'}.")
         self.stdout.write(self.summary(builder.term_models.values()))

@@ -1,10 +1,12 @@
 """schema.org Event (JSON-LD) for an event page.
 
-Dates are given in the venue's time zone with its offset, the place is named as
-everywhere else on the site (formatting.event_where), and an online or hybrid event
-also points at its page as the virtual location.
+Dates are given in the venue's time zone with its offset (or, for an event whose
+sources give no hours, as ISO 8601 reduced to what they give: "2014" for spring
+2014), the place is named as everywhere else on the site (formatting.event_where),
+and an online or hybrid event also points at its page as the virtual location.
 """
 
+from hub.pages.dates import DatePrecision, iso_date
 from hub.pages.jsonld import CONTEXT, organisation, page_ref, place, prune, script
 
 from .formatting import event_where
@@ -22,10 +24,26 @@ def _location(page, url):
     return {"online": online, "hybrid": [venue, online]}.get(page.event_format, venue)
 
 
+def _dates(page):
+    """startDate and endDate, no more precise than the sources."""
+    if page.exact_time:
+        # In the venue's time zone, with its offset: the time people travel to.
+        return page.local_start.isoformat(), page.local_end.isoformat()
+    precision = (
+        DatePrecision.DAY
+        if page.date_precision == page.DatePrecision.DAY
+        else page.date_precision
+    )
+    start = iso_date(page.local_start, precision)
+    end = iso_date(page.local_end, precision)
+    return start, (end if end != start else None)
+
+
 def event(page, request):
     url = page.get_full_url(request)
     # In the reader's language, and only if the public may see it.
     related = page.localized_case_study
+    start, end = _dates(page)
     return prune(
         {
             "@context": CONTEXT,
@@ -33,13 +51,15 @@ def event(page, request):
             "name": page.title,
             "description": page.summary,
             "url": url,
-            # In the venue's time zone, with its offset: the time people travel to.
-            "startDate": page.local_start.isoformat(),
-            "endDate": page.local_end.isoformat(),
+            "startDate": start,
+            "endDate": end,
             "eventAttendanceMode": "https://schema.org/"
             + ATTENDANCE_MODES.get(page.event_format, "OfflineEventAttendanceMode"),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "inLanguage": page.languages.split("-"),
+            # Only an event with its day and hours is known to be scheduled.
+            "eventStatus": "https://schema.org/EventScheduled"
+            if page.exact_time
+            else None,
+            "inLanguage": page.languages.split("-") if page.languages else None,
             "location": _location(page, url),
             "organizer": [organisation(org) for org in page.localized_organisers],
             "about": page_ref(related, "Project", request) if related else None,

@@ -14,10 +14,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hub.pages.blocks import raw_figures
+from hub.pages.dates import DatePrecision, iso_date
 from hub.pages.formatting import json_number, plain_number, spreadsheet_safe
 from hub.pages.localization import localize_queryset
 from hub.pages.models import Organisation
 
+from .figures import budget_lines
 from .filters import describe_filters
 from .library import CASE_STUDY, choice_labels
 from .models import ActionPartner, CaseStudyPartner
@@ -53,6 +55,36 @@ def _partners(items, locale_id):
     }
 
 
+def _iso(page, name):
+    """A date field as ISO 8601 reduced to its precision ("2014", "2014-03")."""
+    precision = getattr(page, f"{name}_precision", DatePrecision.DAY)
+    return iso_date(getattr(page, name, None), precision)
+
+
+def _budgets(page, figures):
+    """{"total_budget": [...], "erdf_contribution": [...]}: every amount a source
+    gives, each with its source and year, the page's own field first."""
+    found = {"total_budget": [], "erdf_contribution": []}
+    for line in budget_lines(page, figures):
+        found[str(line.measure)] = [
+            {"amount": f.amount, "source": f.source, "year": f.year}
+            for f in line.figures
+        ]
+    return found
+
+
+def _every_source(entries):
+    """One cell for a figure every source states: "10000000 (source, 2022); ..."."""
+    cells = []
+    for entry in entries:
+        where = ", ".join(
+            str(part) for part in (entry["source"], entry["year"]) if part
+        )
+        amount = plain_number(entry["amount"])
+        cells.append(f"{amount} ({where})" if where else amount)
+    return "; ".join(cells)
+
+
 def export_records(library, result, request):
     """One dict per item of `result`, in its order, with structured values."""
     items = library.load_pages(result.items)
@@ -70,6 +102,13 @@ def export_records(library, result, request):
         figures = raw_figures(
             page.key_figures if item.kind == CASE_STUDY else page.outcomes
         )
+        case_study = item.kind == CASE_STUDY
+        budgets = (
+            _budgets(page, figures)
+            if case_study
+            else {"total_budget": [], "erdf_contribution": []}
+        )
+        periods = page.period_list if case_study else []
         records.append(
             {
                 "type": item.kind,
@@ -83,8 +122,17 @@ def export_records(library, result, request):
                 "case_study_url": parent.get_full_url(request) if parent else "",
                 "programme": programme.name if programme else "",
                 "programme_slug": programme.slug if programme else "",
-                "start_date": item.start_date,
-                "end_date": item.end_date,
+                "start_date": _iso(page, "start_date"),
+                "end_date": _iso(page, "end_date"),
+                "periods": periods,
+                "periods_text": "; ".join(
+                    f"{period['text']} ({period['source']})"
+                    if period["source"]
+                    else period["text"]
+                    for period in periods
+                )
+                if len(periods) > 1
+                else "",
                 "status": getattr(page, "get_status_display", lambda: "")(),
                 "total_budget": getattr(page, "total_budget", None),
                 "total_budget_source": getattr(page, "total_budget_source", ""),
@@ -92,6 +140,13 @@ def export_records(library, result, request):
                 "erdf_contribution_source": getattr(
                     page, "erdf_contribution_source", ""
                 ),
+                "budgets": budgets,
+                "total_budget_every_source": _every_source(budgets["total_budget"])
+                if len(budgets["total_budget"]) > 1
+                else "",
+                "erdf_every_source": _every_source(budgets["erdf_contribution"])
+                if len(budgets["erdf_contribution"]) > 1
+                else "",
                 "action_kind": getattr(page, "get_action_kind_display", lambda: "")(),
                 "territory": getattr(page, "territory", ""),
                 "cost": getattr(page, "cost", ""),
@@ -117,11 +172,14 @@ COLUMNS = [
     ("programme", lambda: _("Programme")),
     ("start_date", lambda: _("Start date")),
     ("end_date", lambda: _("End date")),
+    ("periods_text", lambda: _("Dates according to each source")),
     ("status", lambda: _("Status")),
     ("total_budget", lambda: _("Total budget (EUR)")),
     ("total_budget_source", lambda: _("Source of the total budget")),
     ("erdf_contribution", lambda: _("ERDF contribution (EUR)")),
     ("erdf_contribution_source", lambda: _("Source of the ERDF contribution")),
+    ("total_budget_every_source", lambda: _("Total budget according to each source")),
+    ("erdf_every_source", lambda: _("ERDF contribution according to each source")),
     ("action_kind", lambda: _("Kind of action")),
     ("territory", lambda: _("Territory")),
     ("themes", lambda: _("Themes")),
@@ -185,12 +243,16 @@ def csv_table(records):
                 row += ["", "", "", ""]
             else:
                 row += [
-                    plain_number(figure["value"]),
-                    plain_number(figure["target"]),
+                    number(figure["value"]),
+                    number(figure["target"]),
                     str(figure["year"] or ""),
                     figure["source"],
                 ]
         rows.append(row)
+    if rows:
+        kept = [i for i in range(len(header)) if any(row[i] != "" for row in rows)]
+        header = [header[i] for i in kept]
+        rows = [[row[i] for i in kept] for row in rows]
     return header, rows
 
 
@@ -247,6 +309,22 @@ def json_record(record):
         "total_budget_source": record["total_budget_source"] or None,
         "erdf_contribution": json_number(record["erdf_contribution"]),
         "erdf_contribution_source": record["erdf_contribution_source"] or None,
+        # Every amount each source gives: they may disagree.
+        "budgets": {
+            name: [
+                {
+                    "amount": json_number(entry["amount"]),
+                    "source": entry["source"] or None,
+                    "year": entry["year"],
+                }
+                for entry in entries
+            ]
+            for name, entries in record["budgets"].items()
+        },
+        "periods": [
+            {"dates": period["text"], "source": period["source"] or None}
+            for period in record["periods"]
+        ],
         "action_kind": record["action_kind"] or None,
         "territory": record["territory"] or None,
         "themes": [_term_json(term) for term in record["themes"]],
@@ -263,6 +341,7 @@ def json_record(record):
             {
                 **figure,
                 "value": json_number(figure["value"]),
+                "upper_value": json_number(figure["upper_value"]),
                 "target": json_number(figure["target"]),
             }
             for figure in record["key_figures"]

@@ -17,15 +17,21 @@ def is_money(figure):
     return figure.get("measure") in MONEY_MEASURES
 
 
-def participants(figures):
-    """The number of participants among key figures (the first that counts them)."""
+def participants_figure(figures):
+    """The key figure that counts participants (the first with a value), or None."""
     for figure in figures:
         if (
             figure.get("measure") == Measure.PARTICIPANTS
             and figure["value"] is not None
         ):
-            return figure["value"]
+            return figure
     return None
+
+
+def participants(figures):
+    """The number of participants among key figures."""
+    figure = participants_figure(figures)
+    return None if figure is None else figure["value"]
 
 
 def is_budget_figure(figure):
@@ -47,6 +53,7 @@ class BudgetLine:
 
     label: str
     figures: list
+    measure: str = ""
 
     @property
     def conflicting(self):
@@ -56,8 +63,8 @@ class BudgetLine:
 def budget_lines(page, figures):
     """The total budget and the ERDF contribution, each with every figure a source
     gives for it: the page's own fields first, then money key figures that name it."""
-    total = BudgetLine(_("Total budget"), [])
-    erdf = BudgetLine(_("ERDF contribution"), [])
+    total = BudgetLine(_("Total budget"), [], Measure.TOTAL_BUDGET)
+    erdf = BudgetLine(_("ERDF contribution"), [], Measure.ERDF_CONTRIBUTION)
     if getattr(page, "total_budget", None) is not None:
         total.figures.append(BudgetFigure(page.total_budget, page.total_budget_source))
     if getattr(page, "erdf_contribution", None) is not None:

@@ -7,6 +7,7 @@ pieces shared with other page types (script element, organisations, page referen
 are in hub.pages.jsonld; events describe themselves in hub.events.jsonld.
 """
 
+from hub.pages.dates import iso_date
 from hub.pages.formatting import json_number
 from hub.pages.jsonld import CONTEXT, organisation, page_ref, prune, script, text
 from hub.pages.localization import language_code
@@ -28,10 +29,28 @@ def _keywords(page):
     return ", ".join(term.name for term in terms)
 
 
+def _amounts(page, measure):
+    """Every amount the sources give for a budget measure, each naming its source:
+    when sources disagree, structured data says so too."""
+    amounts = [
+        {
+            "@type": "MonetaryAmount",
+            "currency": "EUR",
+            "value": json_number(figure.amount),
+            "description": figure.source,
+        }
+        for line in page.budget_lines
+        if line.measure == measure
+        for figure in line.figures
+    ]
+    return amounts[0] if len(amounts) == 1 else amounts or None
+
+
 def case_study(page, request):
     programme = page.localized_programme
     grant = None
-    if programme is not None or page.erdf_contribution is not None:
+    erdf = _amounts(page, "erdf_contribution")
+    if programme is not None or erdf:
         grant = {
             "@type": "MonetaryGrant",
             "name": programme.name if programme else "",
@@ -39,13 +58,7 @@ def case_study(page, request):
             "funder": {"@type": "Organization", "name": programme.fund}
             if programme and programme.fund
             else None,
-            "amount": {
-                "@type": "MonetaryAmount",
-                "currency": "EUR",
-                "value": json_number(page.erdf_contribution),
-            }
-            if page.erdf_contribution is not None
-            else None,
+            "amount": erdf,
         }
     members = [
         {
@@ -62,9 +75,11 @@ def case_study(page, request):
             "name": page.title,
             "description": page.summary,
             "url": page.get_full_url(request),
-            "foundingDate": page.start_date.isoformat() if page.start_date else None,
-            "dissolutionDate": page.end_date.isoformat()
-            if page.end_date and page.status == page.Status.COMPLETED
+            # ISO 8601 reduced to what the sources give ("2017-10", "2014").
+            "foundingDate": iso_date(page.start_date, page.start_date_precision),
+            # Not stated when the sources give different periods for the project.
+            "dissolutionDate": iso_date(page.end_date, page.end_date_precision)
+            if page.status == page.Status.COMPLETED and not page.periods_disagree
             else None,
             "sameAs": page.website,
             "funding": grant,
@@ -86,9 +101,9 @@ def evaluation_report(page, request):
             "description": page.summary,
             "url": page.get_full_url(request),
             "inLanguage": language_code(page.locale_id),
-            "datePublished": page.publication_date.isoformat()
-            if page.publication_date
-            else None,
+            "datePublished": iso_date(
+                page.publication_date, page.publication_date_precision
+            ),
             "author": organisation(page.localized_evaluator),
             "about": [
                 page_ref(study, "Project", request)

@@ -15,7 +15,7 @@ from hub.pages.blocks import KeyFiguresBlock, StepBlock, raw_figures
 from hub.pages.dates import format_range, precision_field
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin
 
-from ..figures import chart_rows
+from ..figures import chart_rows, participants_figure
 from .case_study import SECTION_FEATURES, PartnerRole
 
 
@@ -145,6 +145,10 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def chart_rows(self):
         return chart_rows(raw_figures(self.outcomes))
+
+    @cached_property
+    def participants_figure(self):
+        return participants_figure(raw_figures(self.outcomes))
 
     @cached_property
     def case_study(self):

@@ -23,7 +23,12 @@ from hub.pages.models import (
 )
 from hub.pages.visibility import public
 
-from ..figures import budget_lines, chart_rows, is_budget_figure
+from ..figures import (
+    budget_lines,
+    chart_rows,
+    is_budget_figure,
+    participants_figure,
+)
 
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ul", "ol"]
 
@@ -242,6 +247,10 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
     @cached_property
     def chart_rows(self):
         return chart_rows(self.figure_list)
+
+    @cached_property
+    def participants_figure(self):
+        return participants_figure(self.figure_list)
 
     @cached_property
     def figure_blocks(self):

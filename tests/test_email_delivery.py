@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from hub.events import services
 from hub.events.emails import RETRY_DELAYS, send_registration_email
-from tests.factories import make_event_site, service_data
+from tests.factories import make_event_site, organise, service_data
 from tests.server import PYTHON, ROOT, free_port, production_env, served_database_url
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -206,6 +206,7 @@ def test_the_worker_survives_a_database_restart(mail_server, tmp_path):
 def test_organisers_see_a_failed_email_and_send_it_again(mail_server, client, manager):
     server = mail_server(refusals=len(RETRY_DELAYS) + 1)
     event = make_event_site().add_event()
+    organise(manager, event)
     registration = services.register_for_event(
         event["en"], service_data(preferred_language="en")
     )

@@ -10,16 +10,17 @@ from django.urls import reverse
 
 from hub.events import services
 from hub.events.models import Registration
-from tests.factories import service_data
+from tests.factories import organise, service_data
 
 Status = Registration.Status
 INDEX = "/admin/registration/"
 
 
 @pytest.fixture
-def registrations(event_site):
+def registrations(event_site, manager):
     event = event_site.add_event(capacity=2, travel_places=1)
     other = event_site.add_event(slug="other", capacity=5)
+    organise(manager, event, other)
     people = [
         ("Anne", "anne@x.org", "FR", "social_landlord", event["fr"], True),
         ("Ben", "ben@x.org", "GB", "university", event["en"], True),

@@ -9,12 +9,13 @@ from wagtail.models import ModelLogEntry
 
 from hub.events import services
 from hub.events.models import Registration
-from tests.factories import service_data
+from tests.factories import organise, service_data
 
 
 @pytest.fixture
-def registration(event_site):
+def registration(event_site, manager):
     event = event_site.add_event(capacity=5, travel_places=2)
+    organise(manager, event)
     return services.register_for_event(
         event["en"],
         service_data(name="Zoé Secret", email="zoe.secret@x.org", organisation="Org"),

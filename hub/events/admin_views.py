@@ -25,6 +25,11 @@ from hub.pages.formatting import spreadsheet_safe, spreadsheet_text
 from . import services
 from .emails import send_registration_email
 from .models import EventPage, Registration
+from .permissions import (
+    can_see_registration,
+    events_visible_to,
+    registrations_visible_to,
+)
 
 Status = Registration.Status
 
@@ -41,10 +46,34 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
 
+    # One registration: only the organisers of its event (hub/events/permissions.py).
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and can_see_registration(
+            user, instance
+        )
 
-def event_choices():
-    """One choice per event (its translation key), named by its source page."""
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and can_see_registration(
+            user, instance
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        if not self.user_has_permission(user, action):
+            return Registration.objects.none()
+        return registrations_visible_to(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Registration.objects.none()
+        return registrations_visible_to(user)
+
+
+def event_choices(user=None):
+    """One choice per event (its translation key), named by its source page; with
+    `user`, the events whose registrants they may see."""
     events = EventPage.objects.sources().order_by("-start")
+    if user is not None:
+        events = events_visible_to(user, events)
     return [(str(event.translation_key), event.title) for event in events]
 
 
@@ -63,10 +92,16 @@ class RegistrationFilterSet(WagtailFilterSet):
         model = Registration
         fields = ["event_key", "status", "country", "organisation_kind"]
 
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None:
+            self.filters["event_key"].extra["choices"] = event_choices(request.user)
+
 
 class RegistrationIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event")
+        queryset = super().get_base_queryset().select_related("event")
+        return registrations_visible_to(self.request.user, queryset)
 
     def preprocess_field_value(self, field, value, export_format):
         # Formulas are neutralised in CSV (openpyxl already writes them as text in
@@ -154,7 +189,9 @@ class RegistrationActionView(RegistrationAdminMixin, TemplateView):
     header_icon = "group"
 
     def dispatch(self, request, pk, action):
-        self.registration = get_object_or_404(Registration, pk=pk)
+        self.registration = get_object_or_404(
+            registrations_visible_to(request.user), pk=pk
+        )
         if action not in ACTION_LABELS:
             return redirect("registration:index")
         self.action = action
@@ -233,11 +270,11 @@ class RegistrationReportView(RegistrationAdminMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        choices = event_choices()
+        choices = event_choices(self.request.user)
         selected = self.request.GET.get("event", "")
         if selected not in {key for key, _title in choices}:
             selected = ""
-        registrations = Registration.objects.all()
+        registrations = registrations_visible_to(self.request.user)
         if selected:
             registrations = registrations.filter(event_key=selected)
         countries = dict(Registration.Country.choices)
@@ -303,7 +340,7 @@ class RegistrationEmailsView(RegistrationAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         tasks = list(self.email_tasks().order_by("-enqueued_at")[:500])
-        registrations = Registration.objects.in_bulk(
+        registrations = registrations_visible_to(self.request.user).in_bulk(
             {task.args_kwargs["args"][0] for task in tasks}
         )
         rows = []
@@ -334,6 +371,12 @@ class RegistrationEmailsView(RegistrationAdminMixin, TemplateView):
         task_id = request.POST.get("task", "")
         failed = self.email_tasks().filter(status="FAILED")
         task = failed.filter(pk=task_id).first() if _is_uuid(task_id) else None
+        if task is not None and not (
+            registrations_visible_to(request.user)
+            .filter(pk=task.args_kwargs["args"][0])
+            .exists()
+        ):
+            task = None
         if task is None:
             messages.error(request, _("This e-mail is no longer in the list."))
             return redirect("registration:emails")
@@ -352,6 +395,18 @@ def _is_uuid(value):
     return True
 
 
+class RegistrationEditView(generic.EditView):
+    def get_queryset(self):
+        return registrations_visible_to(self.request.user)
+
+
+class RegistrationInspectView(generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            registrations_visible_to(self.request.user), pk=self.pk
+        )
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "group"
@@ -365,6 +420,8 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["token", "public_id"]  # the secret link stays secret
     index_view_class = RegistrationIndexView
+    edit_view_class = RegistrationEditView
+    inspect_view_class = RegistrationInspectView
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation"]
     search_backend_name = None  # plain database search: registrations are not indexed

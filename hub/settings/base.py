@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "search",
     "hub.contact",
     "hub.site",
+    # Before wagtail_localize: its page-edit hooks run after the editorial ones.
+    "hub.editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

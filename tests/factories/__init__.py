@@ -14,6 +14,7 @@ from .events import (
     PRIVACY_VERSION,
     EventSite,
     make_event_site,
+    organise,
     registration_data,
     service_data,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "make_event_site",
     "make_locales",
     "make_term",
+    "organise",
     "point_default_site_at",
     "publish",
     "registration_data",

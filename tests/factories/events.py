@@ -52,6 +52,15 @@ class EventSite:
         return event
 
 
+def organise(user, *events):
+    """Name `user` among the managers of each event (a page, or {"en": ..., "fr": ...}
+    as `add_event` returns): they then see its registrants in the admin."""
+    through = EventPage.managers.through
+    for event in events:
+        page = event["en"] if isinstance(event, dict) else event
+        through.objects.get_or_create(eventpage_id=page.pk, user_id=user.pk)
+
+
 def _bilingual(parent, page, french_title, locales):
     english = add_page(parent["en"], page)
     return {"en": english, "fr": translate(english, locales["fr"], title=french_title)}

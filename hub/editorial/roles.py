@@ -1,0 +1,27 @@
+"""Roles that follow the tree: an events index created after the migration gives the
+Event managers the right to add and publish events under it."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
+
+EVENT_MANAGERS = "Event managers"
+EVENT_INDEX_PAGE_PERMISSIONS = ["add_page", "publish_page"]
+
+
+def grant_event_index(index):
+    group = Group.objects.filter(name=EVENT_MANAGERS).first()
+    if group is None:
+        return
+    for codename in EVENT_INDEX_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=index,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+
+
+def event_index_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        grant_event_index(instance)

@@ -475,3 +475,71 @@ def send_reminders(now=None):
                 )
         queued += len(ids)
     return queued
+
+
+# -- the organisers' toolkit (hub/events/organiser_views.py) ------------------------
+
+
+def add_by_hand(event, data, give_place=False, notify=True):
+    """An organiser registers someone (a speaker, a guest, a phone call): whatever the
+    registration window, confirmed while places remain, or in any case with
+    `give_place`, on the waiting list otherwise. The person gets the usual e-mail
+    (with their private link, to change or erase what was entered) unless `notify`
+    is false. Raises AlreadyRegistered."""
+    source = event.source_event
+    key = event.translation_key
+    email = normalise_email(data["email"])
+    fields = {name: data.get(name) for name in EDITABLE_FIELDS if name in data}
+    registration = Registration(
+        event_key=key,
+        event=source,
+        email=email,
+        consent_given_at=timezone.now(),
+        privacy_notice_version="",  # entered by an organiser, not accepted online
+        token=secrets.token_urlsafe(32),
+        **fields,
+    )
+    _ensure_lock_row(key)
+    try:
+        with transaction.atomic():
+            lock = _lock_event(key)
+            if _has_active_registration(key, email):
+                raise AlreadyRegistered
+            if give_place or _confirmed_count(key) < _capacity(source):
+                registration.status = Status.CONFIRMED
+            else:
+                lock.last_queue_number += 1
+                lock.save(update_fields=["last_queue_number"])
+                registration.status = Status.WAITING
+                registration.queue_number = lock.last_queue_number
+            registration.save()
+            if notify:
+                _notify(
+                    registration,
+                    "confirmation"
+                    if registration.status == Status.CONFIRMED
+                    else "waiting_list",
+                )
+    except IntegrityError:
+        if _has_active_registration(key, email):
+            raise AlreadyRegistered from None
+        raise
+    return registration
+
+
+def promote_by_hand(registration):
+    """An organiser gives a place to this person on the waiting list, whoever is
+    first and even when the event is full (the organiser decides). They are told by
+    e-mail as with an automatic promotion."""
+    key = registration.event_key
+    _ensure_lock_row(key)
+    with transaction.atomic():
+        _lock_event(key)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status != Status.WAITING or current.is_anonymised:
+            raise RegistrationNotChangeable
+        current.status = Status.CONFIRMED
+        current.promoted_at = timezone.now()
+        current.save(update_fields=["status", "promoted_at", "updated_at"])
+        _notify(current, "promotion")
+    return current

@@ -1,0 +1,186 @@
+"""The organisers' event desk in the admin: who may use it, bulk check-in, adding a
+person by hand, promoting from the waiting list by hand, messaging every registrant
+in their own language, the printable attendance list."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.urls import reverse
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from hub.events import services
+from hub.events.models import Registration
+from tests.factories import make_event_site, registration_data, service_data
+
+Status = Registration.Status
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def events(locales, manager):
+    site = make_event_site()
+    mine = site.add_event(capacity=2)
+    theirs = site.add_event(slug="other", capacity=5)
+    mine["en"].managers.add(manager)
+    mine["en"].save()
+    people = {}
+    for name, email, language in [
+        ("Zoé", "zoe@x.org", "fr"),
+        ("Adam", "adam@x.org", "en"),
+        ("Wait One", "one@x.org", "en"),
+    ]:
+        people[name] = services.register_for_event(
+            mine[language],
+            service_data(name=name, email=email, preferred_language=language),
+        )
+    people["Wait Two"] = services.register_for_event(
+        mine["fr"],
+        service_data(name="Wait Two", email="two@x.org", preferred_language="fr"),
+    )
+    return {"mine": mine, "theirs": theirs, **people}
+
+
+def url(name, event):
+    return reverse(f"event_desk:{name}", args=(event["en"].translation_key,))
+
+
+def test_organisers_run_the_desk_of_their_events_only(
+    client, manager, events, django_user_model
+):
+    client.force_login(manager)
+    assert client.get(reverse("event_desk:index")).status_code == 200
+    for name in ("desk", "add", "message", "attendance"):
+        assert client.get(url(name, events["mine"])).status_code == 200
+        # Refused (Wagtail turns the refusal into a redirect with a message).
+        assert client.get(url(name, events["theirs"])).status_code in (302, 403)
+    editor = django_user_model.objects.create_user("ed", "ed@x.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(reverse("event_desk:index")).status_code in (302, 403)
+    assert client.get(url("desk", events["mine"])).status_code in (302, 403)
+
+
+def test_bulk_check_in_from_one_list(client, manager, events):
+    client.force_login(manager)
+    page = BeautifulSoup(client.get(url("desk", events["mine"])).content, "html.parser")
+    boxes = page.select("form[data-desk=check-in] input[type=checkbox]")
+    assert len(boxes) == 2  # the two with a place; the waiting list is apart
+    response = client.post(
+        url("desk", events["mine"]),
+        {
+            "action": "check_in",
+            "registration": [
+                events["Zoé"].pk,
+                events["Adam"].pk,
+                events["Wait One"].pk,  # waiting: not checked in
+            ],
+        },
+    )
+    assert response.status_code == 302
+    checked = Registration.objects.filter(checked_in_at__isnull=False)
+    assert {r.name for r in checked} == {"Zoé", "Adam"}
+    assert ModelLogEntry.objects.filter(action="hub.registration.check_in").count() == 2
+
+
+def test_promote_the_person_chosen_even_when_full(
+    client, manager, events, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("desk", events["mine"]),
+            {"action": "promote", "registration": [events["Wait Two"].pk]},
+        )
+    first, second = events["Wait One"], events["Wait Two"]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (Status.WAITING, Status.CONFIRMED)
+    [mail] = mailoutbox
+    assert mail.to == ["two@x.org"]
+    assert mail.extra_headers["Content-Language"] == "fr"
+
+
+def test_add_a_person_by_hand(
+    client, manager, events, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    data = registration_data(
+        name="Speaker", email="speaker@x.org", preferred_language="en"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("add", events["mine"]), {**data, "give_place": "on", "notify": "on"}
+        )
+    assert response.status_code == 302
+    speaker = Registration.objects.get(email="speaker@x.org")
+    assert speaker.status == Status.CONFIRMED  # beyond the capacity of 2
+    assert speaker.privacy_notice_version == ""
+    assert [m.to for m in mailoutbox] == [["speaker@x.org"]]
+    # Without "give a place", a full event puts them on the waiting list; without
+    # "e-mail them", nobody is written to.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("add", events["mine"]), registration_data(email="guest@x.org"))
+    assert Registration.objects.get(email="guest@x.org").status == Status.WAITING
+    assert len(mailoutbox) == 1
+    # The same address twice is refused on the form.
+    again = client.post(
+        url("add", events["mine"]), registration_data(email="guest@x.org")
+    )
+    assert again.status_code == 200
+    assert "already registered" in again.content.decode()
+
+
+def test_message_everyone_in_their_language(
+    client, manager, events, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("message", events["mine"]),
+            {
+                "recipients": "confirmed",
+                "subject_en": "Room change",
+                "body_en": "We meet in room 4.",
+                "subject_fr": "Changement de salle",
+                "body_fr": "Nous nous retrouvons salle 4.",
+            },
+        )
+    assert response.status_code == 302
+    sent = {m.to[0]: m for m in mailoutbox}
+    assert set(sent) == {"zoe@x.org", "adam@x.org"}
+    assert sent["zoe@x.org"].subject == "Changement de salle"
+    assert "Nous nous retrouvons salle 4." in sent["zoe@x.org"].body
+    assert sent["zoe@x.org"].extra_headers["Content-Language"] == "fr"
+    assert sent["adam@x.org"].subject == "Room change"
+    assert "/manage/" in sent["adam@x.org"].body
+    assert PageLogEntry.objects.filter(action="hub.registration.message").exists()
+
+    # A language left empty: its readers get the other one.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("message", events["mine"]),
+            {
+                "recipients": "waiting",
+                "subject_en": "Still waiting",
+                "body_en": "Soon.",
+            },
+        )
+    assert sorted(m.subject for m in mailoutbox) == ["Still waiting"] * 2
+
+
+def test_the_printable_attendance_list(client, manager, events):
+    client.force_login(manager)
+    services.cancel_registration(events["Adam"])  # Wait One gets the place
+    page = BeautifulSoup(
+        client.get(url("attendance", events["mine"])).content, "html.parser"
+    )
+    names = [row.find_all("td")[1].get_text() for row in page.select("[data-person]")]
+    assert names == ["Wait One", "Zoé"]

@@ -1,4 +1,5 @@
-"""A real browser: register, read the e-mail, follow its link, cancel, see who moves up.
+"""A real browser: the form's help (autocomplete, the error summary taking focus),
+register, read the e-mail, follow its link, confirm then cancel, see who moves up.
 
 Headless Chromium (the Debian package) driven by Playwright, against the live server.
 """
@@ -31,6 +32,7 @@ def event(live_server, locales):
     cache.clear()
     site = make_event_site()
     point_default_site_at(live_server.url)  # e-mailed links lead to the live server
+    cache.clear()  # Wagtail caches the sites' root paths (shared cache under CI)
     event = site.add_event(capacity=2)
     services.register_for_event(event["en"], service_data(email="early@example.org"))
     return event
@@ -58,13 +60,29 @@ def test_register_cancel_and_promote(
     tab.click(f'a[href="{register_path}"]')
     tab.wait_for_url(f"**{register_path}")
 
+    # The form helps: autocomplete tokens; a failed submit leads with an error
+    # summary that takes focus and links to the fields.
+    assert tab.get_attribute("#id_name", "autocomplete") == "name"
+    assert tab.get_attribute("#id_email", "autocomplete") == "email"
+    assert tab.get_attribute("#id_organisation", "autocomplete") == "organization"
+    tab.click("form.registration-form button[type=submit]")
+    tab.wait_for_selector("[data-error-summary]")
+    assert tab.evaluate("document.activeElement.hasAttribute('data-error-summary')"), (
+        "the error summary has focus"
+    )
+    assert tab.title().startswith({"fr": "Erreur", "en": "Error"}[language])
+    first_link = tab.locator("[data-error-summary] a").first
+    assert first_link.get_attribute("href") == "#id_name"
+    assert tab.get_attribute("#id_name", "aria-invalid") == "true"
+    assert "id_name_error" in tab.get_attribute("#id_name", "aria-describedby")
+
     tab.fill("#id_name", "Camille Dupont")
     tab.fill("#id_email", "camille@example.org")
     tab.fill("#id_organisation", "Coopérative <b>Ouest</b>")
     tab.select_option("#id_organisation_kind", "sse_network")
-    tab.select_option("#id_country", "FR")
+    tab.check("input[name=country][value=FR]")
     tab.fill("#id_role", "Chargée de projet")
-    assert tab.input_value("#id_preferred_language") == language
+    assert tab.is_checked(f"input[name=preferred_language][value={language}]")
     tab.fill("#id_dietary_needs", "Sans gluten")
     tab.check("#id_travel_requested")
     tab.check("#id_consent")
@@ -94,7 +112,13 @@ def test_register_cancel_and_promote(
     tab.goto(link)
     assert tab.locator("[data-status=confirmed]").count() == 1
     assert "Coopérative <b>Ouest</b>" in tab.inner_text("main")  # shown as text
+    # Cancelling asks first and says what happens next; nothing changes until then.
     tab.click("button[data-action=cancel]")
+    tab.wait_for_url("**?confirm=cancel")
+    assert tab.locator("[data-confirm=cancel] li").count() >= 2
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+    tab.click("button[data-action=confirm-cancel]")
     tab.wait_for_url("**?done=cancelled")
     assert tab.locator("[data-status=cancelled]").count() == 1
 

@@ -1,4 +1,5 @@
-"""The shared cache: Django's Redis backend, whose clear() keeps to this site's keys.
+"""The shared cache: Django's Redis backend, whose clear() keeps to this site's keys;
+the keys and generations of the shared page cache.
 
 Django's RedisCache.clear() empties the whole Redis database (FLUSHDB), whatever the
 KEY_PREFIX. Here it deletes only the keys under KEY_PREFIX, so a Redis shared with
@@ -48,11 +49,12 @@ def is_shared(cache_settings):
     )
 
 
-# The shared page cache (hub.middleware.PageCacheMiddleware). Every stored page is
-# keyed by the current *generation*, a random token kept in the cache: a change that
+# The shared page cache (hub.middleware.PageCacheMiddleware). Each stored page holds
+# the *generation* it was rendered in, a random token kept in the cache: a change that
 # any page may show (hub/site/cache_invalidation.py) draws a new token, and from that
-# moment no process finds a page stored before it. A random token, not a counter: if
-# Redis evicts it, the next reader draws a new one, so an old page can never come back.
+# moment no process serves a page stored before it. A page and the current token are
+# read in one round trip (get_many). A random token, not a counter: if Redis evicts
+# it, the next reader draws a new one, so an old page can never come back.
 GENERATION_KEY = "pages:generation"
 
 
@@ -69,6 +71,6 @@ def new_page_generation(cache):
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-def page_key(generation, host, full_path):
+def page_key(host, full_path):
     digest = hashlib.sha256(f"{host}\n{full_path}".encode()).hexdigest()[:32]
-    return f"pages:{generation}:{digest}"
+    return f"pages:{digest}"

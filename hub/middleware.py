@@ -1,3 +1,5 @@
+import logging
+
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.http import HttpResponse
@@ -81,6 +83,8 @@ def login_client_address(request):
         return None
 
 
+logger = logging.getLogger(__name__)
+
 PRIVATE_CACHE_CONTROL = ("private", "no-cache", "no-store")
 
 
@@ -95,8 +99,8 @@ class PageCacheMiddleware:
     that used a CSRF token, that is not a 200, that says private / no-cache /
     no-store (the registrant's secret pages), a preview, or a page the public may not
     see (hub.pages.visibility). Placed after WhiteNoise (static files never reach it)
-    and before the session: a hit costs two cache reads; the headers of the outer
-    middleware (security, CSP, Permissions-Policy) are added to every answer.
+    and before the session: a hit costs one round trip to the cache; the headers of
+    the outer middleware (security, CSP, Permissions-Policy) are added to every answer.
     Invalidation: hub/site/cache_invalidation.py. Off with HUB_PAGE_CACHE_SECONDS=0.
     """
 
@@ -125,22 +129,30 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        from hub.cache import page_generation, page_key
+        from hub.cache import GENERATION_KEY, page_generation, page_key
 
-        key = page_key(
-            page_generation(self.cache), request.get_host(), request.get_full_path()
-        )
-        stored = self.cache.get(key)
-        if stored is not None:
-            return self.stored_response(stored, "hit")
+        key = page_key(request.get_host(), request.get_full_path())
+        try:
+            found = self.cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or page_generation(self.cache)
+        except Exception:  # noqa: BLE001 - a cache down serves pages uncached
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        stored = found.get(key)
+        if stored is not None and stored["generation"] == generation:
+            response = self.stored_response(stored, "hit")
+            if request.method == "HEAD":
+                response.content = b""
+            return response
         response = self.get_response(request)
         if request.method == "GET" and self.storable(request, response):
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in ("x-hub-cache",)
-            ]
-            stored = {"content": response.content, "headers": headers}
+            stored = {
+                # The generation read before rendering: a change during the render
+                # leaves this page stored under an old one, never served.
+                "generation": generation,
+                "content": response.content,
+                "headers": list(response.items()),
+            }
             self.cache.set(key, stored, self.seconds)
             return self.stored_response(stored, "miss")
         return response

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -77,9 +78,12 @@ class PublishIncompleteTranslationView(TranslationActionView):
         self.translation.save_target(user=request.user, publish=True)
         messages.warning(
             request,
-            _(
+            ngettext(
+                "Published in %(language)s with one untranslated segment: it "
+                "shows in the source language.",
                 "Published in %(language)s with %(count)s untranslated segments: "
-                "they show in the source language."
+                "they show in the source language.",
+                self.missing,
             )
             % {
                 "language": self.translation.target_locale.get_display_name(),

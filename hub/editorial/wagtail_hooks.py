@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin.widgets import Button
+from wagtail.admin import messages as admin_messages
+from wagtail.admin.widgets import ListingButton
 from wagtail.documents import get_document_model
 from wagtail.permissions import register_permission_policy
 
@@ -78,20 +80,25 @@ def guard_translation_editor(request, page):
             return redirect("wagtailadmin_pages:edit", page.pk)
         if request.POST.get("action") == "publish":
             translation = translation_record(page)
-            if translation is not None and untranslated_count(translation):
+            missing = untranslated_count(translation) if translation else 0
+            if missing:
                 messages.error(
                     request,
-                    _(
+                    ngettext(
+                        "Not published: one segment is not translated yet. "
+                        "Translate it, or publish anyway from this screen.",
                         "Not published: %(count)s segments are not translated yet. "
-                        "Translate them, or publish anyway from the next screen."
+                        "Translate them, or publish anyway from this screen.",
+                        missing,
                     )
-                    % {"count": untranslated_count(translation)},
+                    % {"count": missing},
                 )
                 return redirect("hub_publish_incomplete_translation", page.pk)
         return None
-    if views.can_convert_to_alias(request.user, page):
-        return None
     if translation_record(page) is None:
+        return None
+    _offer_review(request, page)
+    if views.can_convert_to_alias(request.user, page):
         return None
     from wagtail_localize.wagtail_hooks import before_edit_page
 
@@ -99,6 +106,27 @@ def guard_translation_editor(request, page):
     if response is not None and response.status_code == 200:
         response.content = _without_alias_conversion(response.content, page)
     return response
+
+
+def _offer_review(request, page):
+    """The translation editor (wagtail-localize's, which has no workflow actions)
+    opens with the way to the review."""
+    if page.workflow_in_progress:
+        admin_messages.info(request, _("This translation is in review."))
+        return
+    if page.permissions_for_user(request.user).can_edit() and review_workflow_for(
+        page.locale
+    ):
+        admin_messages.info(
+            request,
+            _("When the translation is ready, submit it for review."),
+            buttons=[
+                admin_messages.button(
+                    reverse("hub_submit_translation", args=[page.pk]),
+                    _("Submit the translation for review"),
+                )
+            ],
+        )
 
 
 def _without_alias_conversion(content, page):
@@ -109,11 +137,11 @@ def _without_alias_conversion(content, page):
     return content.replace(entry, html.escape('"convertToAliasUrl": null').encode())
 
 
-@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
 def translation_review_buttons(page, user, view_name=None, next_url=None):
-    """In the translation editor's header menu: submit for review and, for
-    publishers, publish with untranslated segments."""
-    if view_name != "edit" or translation_record(page) is None:
+    """In the page listing's menu of a translation: submit it for review and, for
+    publishers, publish it with untranslated segments."""
+    if translation_record(page) is None:
         return
     permissions = page.permissions_for_user(user)
     if (
@@ -121,14 +149,14 @@ def translation_review_buttons(page, user, view_name=None, next_url=None):
         and review_workflow_for(page.locale)
         and not page.workflow_in_progress
     ):
-        yield Button(
+        yield ListingButton(
             _("Submit the translation for review"),
             reverse("hub_submit_translation", args=[page.pk]),
             icon_name="resubmit",
             priority=5,
         )
     if permissions.can_publish():
-        yield Button(
+        yield ListingButton(
             _("Publish with untranslated segments"),
             reverse("hub_publish_incomplete_translation", args=[page.pk]),
             icon_name="upload",

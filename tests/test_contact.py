@@ -182,3 +182,13 @@ def test_every_registrant_e_mail_names_the_contact_page(
         assert url in message.body
         [(html, _mimetype)] = message.alternatives
         assert f'href="{url}"' in html
+
+
+def test_the_footer_follows_an_unpublished_translation(client, site):
+    """The footer's URL is cached; unpublishing the French page forgets it."""
+    assert soup(client.get("/fr/")).select_one("[data-footer-contact]")["href"] == (
+        "/fr/contact/"
+    )
+    ContactPage.objects.get(locale__language_code="fr").unpublish()
+    link = soup(client.get("/fr/")).select_one("[data-footer-contact]")
+    assert link["href"] == "/en/contact/"

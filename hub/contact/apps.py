@@ -6,3 +6,8 @@ class ContactConfig(AppConfig):
     name = "hub.contact"
     label = "contact"
     verbose_name = _("Contact")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

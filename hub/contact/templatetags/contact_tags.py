@@ -1,9 +1,12 @@
 """The contact page in the reader's language, for the footer, the legal pages and
-the e-mails. One query for the setting (cached on the request) and one for the page."""
+the e-mails: one query (the setting read inside it), and none for the footer, whose
+URL is kept in the shared cache."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from hub.pages.visibility import public
 
@@ -11,49 +14,57 @@ from ..models import ContactPage, ContactSettings
 
 register = template.Library()
 
+URL_CACHE_SECONDS = 3600
 
-def _settings(request):
-    if request is None:
-        site = Site.objects.filter(is_default_site=True).first()
-        return ContactSettings.for_site(site) if site else None
-    cached = getattr(request, "_hub_contact_settings", None)
-    if cached is None:
-        cached = request._hub_contact_settings = ContactSettings.for_request(request)
-    return cached
+
+def url_cache_key(site_id, language):
+    return f"hub:contact:url:{site_id}:{language}"
 
 
 def contact_page_for(request, language=None):
-    """The live, public contact page in `language` (the active one by default), or
-    the chosen page itself when it has no such translation; None when none is set."""
-    details = _settings(request)
-    if details is None or details.contact_page_id is None:
+    """The live, public contact page in `language` (the active one by default), else
+    in the default language, else any; None when Settings > Contact names none.
+    One query: the setting is read inside it."""
+    if request is not None:
+        site = Site.find_for_request(request)  # cached on the request by Wagtail
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
         return None
-    language = language or translation.get_language() or "en"
-    page = details.contact_page
-    pages = public(
-        ContactPage.objects.live().filter(translation_key=page.translation_key)
+    chosen = ContactSettings.objects.filter(site=site).values(
+        "contact_page__translation_key"
     )
-    by_language = {}
-    for candidate in pages.select_related("locale"):
-        by_language[candidate.locale.language_code] = candidate
+    pages = public(ContactPage.objects.live().filter(translation_key__in=chosen))
+    by_language = {
+        page.locale.language_code: page for page in pages.select_related("locale")
+    }
+    language = language or translation.get_language() or "en"
     return (
         by_language.get(language)
-        or by_language.get(Locale.get_default().language_code)
-        or (next(iter(by_language.values())) if by_language else None)
+        or by_language.get(settings.LANGUAGE_CODE)
+        or next(iter(by_language.values()), None)
     )
 
 
 @register.simple_tag(takes_context=True)
 def contact_page_url(context):
-    """The contact page's URL for the footer and the legal pages ("" when none)."""
+    """The contact page's URL for the footer and the legal pages ("" when none),
+    from the shared cache (hub/contact/signals.py forgets it when the setting or a
+    contact page changes): the footer of every page costs no query."""
     request = context.get("request")
-    cached = getattr(request, "_hub_contact_url", None) if request else None
+    if request is None:
+        return ""
+    cached = getattr(request, "_hub_contact_url", None)
     if cached is not None:
         return cached
-    page = contact_page_for(request)
-    url = page.get_url(request) if page else ""
-    if request is not None:
-        request._hub_contact_url = url
+    site = Site.find_for_request(request)
+    key = url_cache_key(site.pk if site else 0, translation.get_language())
+    url = cache.get(key)
+    if url is None:
+        page = contact_page_for(request)
+        url = page.get_url(request) if page else ""
+        cache.set(key, url, URL_CACHE_SECONDS)
+    request._hub_contact_url = url
     return url
 
 

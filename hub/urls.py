@@ -9,6 +9,10 @@ from hub.site import feeds
 from hub.site.api import api_router
 from hub.site.sitemap import sitemap
 
+# The 500 page in the language of the URL (hub/site/errors.py); 404s render
+# templates/404.html through Django's handler, in the language LocaleMiddleware set.
+handler500 = "hub.site.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

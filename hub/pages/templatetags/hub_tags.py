@@ -1,6 +1,7 @@
 """Language switcher, hreflang alternates, navigation and number formatting."""
 
 from decimal import Decimal
+from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.conf import settings
@@ -37,6 +38,30 @@ def _page_translations(page, request):
     return urls
 
 
+# Query parameters that never follow the reader to the other language: the notice
+# that brought them here, and a page number (lists sort differently by language).
+LOCAL_PARAMS = ("notice", "page")
+
+
+def _with_context(url, page, request):
+    """The counterpart of what the reader is looking at on `page`: the sub-path of a
+    routable page (compare/, register/, manage/<id>/<token>/) and the query string
+    (filters, sort, the compared items, which the compare page maps to their
+    translations) follow the page's translation."""
+    here = page.get_url(request) or ""
+    if here.startswith(("http://", "https://")):
+        here = urlsplit(here).path
+    rest = request.path[len(here) :] if here and request.path.startswith(here) else ""
+    pairs = [
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in LOCAL_PARAMS
+        for value in values
+    ]
+    query = urlencode(pairs)
+    return url + rest + (f"?{query}" if query else "")
+
+
 def _home_urls(request):
     from hub.pages.models import HomePage
 
@@ -58,7 +83,7 @@ def language_switcher(context):
         if translated is None:
             url, exists = translate_url(request.get_full_path(), code), True
         elif code in translated:
-            url, exists = translated[code], True
+            url, exists = _with_context(translated[code], page, request), True
         else:
             homes = homes if homes is not None else _home_urls(request)
             url, exists = homes.get(code, f"/{code}/") + "?notice=untranslated", False

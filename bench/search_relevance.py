@@ -5,7 +5,7 @@
 Runs against the database and search backend configured by the environment (as
 `manage.py` does: DATABASE_URL, ELASTICSEARCH_URL, ELASTICSEARCH_BACKEND), which must
 hold the demo content (`manage.py load_demo_content`, then `manage.py update_index` for
-an engine). Without a file, ../shared/search/judged-queries.tsv. The file is
+an engine). Without a file, search/judged-queries.tsv. The file is
 tab-separated: lang, query, expected title fragments separated by |.
 """
 

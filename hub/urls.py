@@ -27,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("", include("hub.glossary.urls")),
     path("feeds/<slug:kind>/", feeds.rss_feed, name="feed"),
     path("feeds/<slug:kind>/atom/", feeds.atom_feed, name="feed_atom"),
     # event.ics and calendar.ics: Wagtail's own pattern refuses dots in paths.

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
+from hub.glossary.expansion import expansions
 from hub.pages.facets import filter_and_count
 from hub.pages.search_data import FACETS, hub_page_models, page_type, result_type_label
 from hub.pages.visibility import public_by_path
@@ -97,30 +98,42 @@ def _ranked_page_ids(backend, query):
     if not query_words(query.text, keep_stopwords=True):
         return []
     sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
+    # The glossary's other wordings of a term the query names, in each language
+    # searched (hub.glossary.expansion): "social landlord" also asks "bailleur social".
+    alternatives = expansions(query.text, query.languages)
     for operator in ("and", "or"):
-        scored = []
+        best = {}
         for language in query.languages:
-            stems = [light_stem(w, language) for w in query_words(query.text, language)]
-            results = (
-                backend.for_language(language)
-                .search(
-                    PlainText(query.text, operator=operator),
-                    hub_pages([language]).only("pk", "title"),
-                )
-                .annotate_score("_search_score")
-            )[:MAX_MATCHES]
-            with backend.ranking():
-                rows = list(_rows(results))
-            for pk, title, score in rows:
-                title_words = WORD_RE.findall(fold(title))
-                whole_title = all(
-                    any(word.startswith(stem) for word in title_words) for stem in stems
-                )
-                scored.append((whole_title, sign * (score or 0), pk))
-        if scored or len(query_words(query.text)) < 2:
+            for text in [query.text, *alternatives[language]]:
+                for key, pk in _scored(backend, text, language, operator, sign):
+                    best[pk] = max(best.get(pk, key), key)
+        if best or len(query_words(query.text)) < 2:
             break
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [page_id for _title, _score, page_id in scored][:MAX_MATCHES]
+    scored = sorted(best.items(), key=lambda item: item[1], reverse=True)
+    return [page_id for page_id, _key in scored][:MAX_MATCHES]
+
+
+def _scored(backend, text, language, operator, sign):
+    """[((whole title, score), pk)] of one language's pages matching `text`."""
+    stems = [light_stem(w, language) for w in query_words(text, language)]
+    results = (
+        backend.for_language(language)
+        .search(
+            PlainText(text, operator=operator),
+            hub_pages([language]).only("pk", "title"),
+        )
+        .annotate_score("_search_score")
+    )[:MAX_MATCHES]
+    with backend.ranking():
+        rows = list(_rows(results))
+    scored = []
+    for pk, title, score in rows:
+        title_words = WORD_RE.findall(fold(title))
+        whole_title = all(
+            any(word.startswith(stem) for word in title_words) for stem in stems
+        )
+        scored.append(((whole_title, sign * (score or 0)), pk))
+    return scored
 
 
 def _rows(results):

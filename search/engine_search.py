@@ -13,6 +13,7 @@ a reader types can never form an engine query.
 import datetime
 from functools import cache
 
+from hub.glossary.expansion import expansions
 from hub.pages.search_data import FACETS, hub_page_models
 from hub.pages.visibility import restricted_paths
 
@@ -139,9 +140,19 @@ def suggest(backend, text, language, limit, timeout):
 def _text_query(query):
     if not query.text:
         return {"match_all": {}}
-    clauses = [
-        _language_text_query(query.text, language) for language in query.languages
-    ]
+    # The glossary's other wordings of a term the query names, in each language
+    # searched (hub.glossary.expansion): "social landlord" also asks "bailleur social".
+    alternatives = expansions(query.text, query.languages)
+    clauses = []
+    for language in query.languages:
+        texts = [query.text, *alternatives[language]]
+        language_clauses = [_language_text_query(text, language) for text in texts]
+        if len(language_clauses) == 1:
+            clauses.append(language_clauses[0])
+        else:
+            clauses.append(
+                {"bool": {"should": language_clauses, "minimum_should_match": 1}}
+            )
     if len(clauses) == 1:
         return clauses[0]
     return {"bool": {"should": clauses, "minimum_should_match": 1}}

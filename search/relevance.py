@@ -10,8 +10,6 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
 from .services import SearchQuery, search_pages
 from .text import fold
 
@@ -19,7 +17,9 @@ TOP = 5
 
 
 def default_judgements_path():
-    return Path(settings.BASE_DIR).parent / "shared" / "search" / "judged-queries.tsv"
+    """search/judged-queries.tsv: the product's judged queries (first kept in
+    ../shared/search/), with the cross-language ones the glossary answers."""
+    return Path(__file__).resolve().parent / "judged-queries.tsv"
 
 
 @dataclass

@@ -5,8 +5,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.formats import number_format
-from django.utils.translation import get_language, ngettext
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, ngettext, pgettext
 from django.views.decorators.http import require_GET
 
 from .services import (
@@ -33,7 +32,8 @@ def search(request):
             request,
             "search/search.html",
             {
-                "title": _("Search"),
+                # The noun (« Recherche »), not the button's verb (« Rechercher »).
+                "title": pgettext("page title", "Search"),
                 "query": query,
                 "results": results,
                 "facets": _with_toggle_urls(results.facets, request, results.total),

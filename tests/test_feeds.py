@@ -1,5 +1,6 @@
 """RSS and Atom feeds of new content per type and per language, linked from pages."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -86,7 +87,9 @@ def test_feeds_are_linked_from_head_and_page(client, lib):
 def test_event_items_give_the_time_at_the_venue(client, lib):
     _channel, items = rss_items(client, "/en/feeds/events/")
     event = next(item for item in items if item["title"] == "Event")
-    assert "(GMT)" in event["description"] or "(BST)" in event["description"]
+    # Named as a British reader names it, never by an abbreviation (GMT, BST).
+    assert re.search(r"\((London|Paris) time\)", event["description"])
+    assert not re.search(r"\b(GMT|BST|CET|CEST|a\.m\.|p\.m\.)", event["description"])
 
 
 def test_index_pages_show_every_feed(client, lib):

@@ -45,9 +45,7 @@ def test_two_case_studies_side_by_side(client, lib):
     assert rows["Regions"] == ["Brittany", "Normandy, South East England"]
     # Bravo's budget: the page's figure and another source's, side by side.
     assert "sources disagree" in rows["Budget"][1]
-    assert (
-        "10,000,000 EUR" in rows["Budget"][1] and "13,000,000 EUR" in rows["Budget"][1]
-    )
+    assert "€10 million" in rows["Budget"][1] and "€13 million" in rows["Budget"][1]
     assert "Partner page" in rows["Budget"][1] and "Audit" in rows["Budget"][1]
     assert "sources disagree" not in rows["Budget"][0]
 

@@ -22,8 +22,8 @@ def test_conflicting_budgets_are_shown_side_by_side_with_sources(client, lib):
     assert "sources disagree" in total.get_text()
     figures = [li.get_text(" ", strip=True) for li in total.select(".budget__figure")]
     assert figures == [
-        "10,000,000 EUR Source: Partner page",
-        "13,000,000 EUR Source: Audit 2022",
+        "€10 million Source: Partner page",
+        "€13 million Source: Audit 2022",
     ]
     erdf = lines[1]
     assert "sources disagree" not in erdf.get_text()
@@ -50,7 +50,7 @@ def test_results_against_targets_chart_has_a_table(client, lib):
             "Participants",
             "300 participants",
             "250 participants",
-            "120 %",
+            "120%",
             "2021 · Report",
         ]
     ]

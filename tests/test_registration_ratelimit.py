@@ -35,8 +35,8 @@ TOO_MANY = {
     "email": {
         "en": "Too many registrations have been made with this e-mail address "
         "recently.",
-        "fr": "Trop d'inscriptions ont été faites avec cette adresse e-mail ces "
-        "derniers temps.",
+        "fr": "Trop d'inscriptions ont été faites avec cette adresse électronique "
+        "ces derniers temps.",
     },
 }
 

@@ -1,4 +1,4 @@
-"""Every judged query (../shared/search/judged-queries.tsv) finds one of its expected
+"""Every judged query (search/judged-queries.tsv) finds one of its expected
 pages in the top five of its language, on the demo content, on both backends."""
 
 from io import StringIO

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from hub.pages.formatting import one_line
+from hub.pages.typography import typeset_html, typeset_text
 
 from . import ical
 from .formatting import event_when, event_where
@@ -64,9 +65,10 @@ def build_registration_email(registration, kind):
             "kind": kind,
             "details": practical_details(page) if kind in WITH_DETAILS else None,
         }
-        subject = str(SUBJECTS[kind] % {"event": page.title})
-        text = render_to_string(f"events/emails/{kind}.txt", context)
-        html = render_to_string(f"events/emails/{kind}.html", context)
+        # French and British typography, as on the site (hub.pages.typography).
+        subject = typeset_text(str(SUBJECTS[kind] % {"event": page.title}))
+        text = typeset_text(render_to_string(f"events/emails/{kind}.txt", context))
+        html = typeset_html(render_to_string(f"events/emails/{kind}.html", context))
     message = EmailMultiAlternatives(
         one_line(subject),
         text,

@@ -1,24 +1,26 @@
 """Event dates and places as people read them: dates in the venue's time zone, zone
 named; the place as venue, city and country, or the format when it is online."""
 
-from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
+
+from hub.pages.formatting import clock, long_date, zone_name
 
 
 def event_when(page):
-    """For example "5 May 2026, 09:30–16:30 (Europe/London time)"."""
+    """For example "Monday 4 January 2027, 9:30–17:00 (Paris time)", « lundi 4
+    janvier 2027, de 9 h 30 à 17 h (heure de Paris) »: whole sentences, each
+    language's order."""
     start, end = page.local_start, page.local_end
+    values = {
+        "date": long_date(start, weekday=True),
+        "start": clock(start),
+        "end_date": long_date(end, weekday=True),
+        "end": clock(end),
+        "zone": zone_name(page.time_zone),
+    }
     if start.date() == end.date():
-        span = "{}, {}–{}".format(
-            date_format(start, "DATE_FORMAT"),
-            time_format(start, "TIME_FORMAT"),
-            time_format(end, "TIME_FORMAT"),
-        )
-    else:
-        span = "{} – {}".format(
-            date_format(start, "DATETIME_FORMAT"), date_format(end, "DATETIME_FORMAT")
-        )
-    return _("%(span)s (%(zone)s time)") % {"span": span, "zone": page.time_zone}
+        return _("%(date)s, %(start)s–%(end)s (%(zone)s)") % values
+    return _("%(date)s, %(start)s to %(end_date)s, %(end)s (%(zone)s)") % values
 
 
 def event_where(page):

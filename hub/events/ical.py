@@ -10,6 +10,7 @@ from icalendar import Calendar, Event
 from wagtail.rich_text import expand_db_html
 
 from hub.pages.formatting import one_line
+from hub.pages.typography import typeset_text
 
 from .formatting import event_where
 from .practical import practical_details
@@ -40,7 +41,7 @@ def event_component(page, request=None, private=False):
             event.add("last-modified", page.last_published_at)
         event.add("dtstart", page.local_start)
         event.add("dtend", page.local_end)
-        event.add("summary", one_line(page.title))
+        event.add("summary", typeset_text(one_line(page.title)))
         description = "\n\n".join(
             part for part in [page.summary, _plain_text(page.description)] if part
         )
@@ -63,7 +64,7 @@ def event_component(page, request=None, private=False):
                 if part
             )
         if description:
-            event.add("description", description)
+            event.add("description", typeset_text(description))
         location = event_where(page)
         if details and (details.address or details.joining_link):
             location = details.address or details.joining_link
@@ -84,7 +85,7 @@ def build_calendar(pages, name, request=None, private=False):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", one_line(name))
+    calendar.add("x-wr-calname", typeset_text(one_line(name)))
     pages = list(pages)
     for page in pages:
         calendar.add_component(event_component(page, request, private=private))

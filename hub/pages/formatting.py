@@ -5,7 +5,12 @@ cannot drift apart."""
 
 import re
 import unicodedata
+import zoneinfo
 from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -65,3 +70,75 @@ def fold(text):
 def sort_text(text):
     """A sort key that ignores accents and case, so that é sorts with e."""
     return fold(text).casefold()
+
+
+# Dates, times and time zones as each language's readers write them: "Monday 4 January
+# 2027, 9:30 (Paris time)" in British English, « lundi 1er février 2027, 9 h 30 (heure
+# de Paris) » in French. Django's formats (hub/formats) give the rest.
+def long_date(value, weekday=False):
+    """4 January 2027 / 1er février 2027; with the day's name when `weekday`."""
+    text = date_format(value, "l j F Y" if weekday else "j F Y")
+    if (get_language() or "").startswith("fr") and value.day == 1:
+        text = re.sub(r"(?<!\d)1(?!\d)", "1er", text, count=1)
+    return text
+
+
+def clock(value):
+    """A time of day: 9:30 and 17:00 in English, 9 h 30 and 17 h in French."""
+    if (get_language() or "").startswith("fr"):
+        if value.minute:
+            return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
+        return f"{value.hour}\u00a0h"
+    return f"{value.hour}:{value.minute:02d}"
+
+
+def zone_name(time_zone):
+    """A time zone as people name it: "Paris time" / « heure de Paris », never an
+    identifier (Europe/Paris) or an abbreviation (CET, BST)."""
+    known = {
+        "Europe/Paris": pgettext("time zone", "Paris time"),
+        "Europe/London": pgettext("time zone", "London time"),
+    }
+    if str(time_zone) in known:
+        return known[str(time_zone)]
+    city = str(time_zone).rsplit("/", 1)[-1].replace("_", " ")
+    return gettext("%(city)s time") % {"city": city}
+
+
+def moment(value, time_zone, weekday=False):
+    """An instant as read in `time_zone`, the zone named: "4 January 2027, 9:30 (Paris
+    time)" / « 4 janvier 2027, 9 h 30 (heure de Paris) »."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value, zoneinfo.ZoneInfo(str(time_zone)))
+    return gettext("%(date)s, %(time)s (%(zone)s)") % {
+        "date": long_date(value, weekday=weekday),
+        "time": clock(value),
+        "zone": zone_name(time_zone),
+    }
+
+
+def euros(value):
+    """An amount as each language writes it: "€10 million", "€6.9 million",
+    "€450,000" / « 10 millions d'euros », « 6,9 millions d'euros », « 450 000 € »."""
+    value = Decimal(value)
+    millions = value / 1_000_000
+    if value >= 1_000_000 and millions * 100 == (millions * 100).to_integral_value():
+        places = next(p for p in (0, 1, 2) if (millions * 10**p) % 1 == 0)
+        amount = number_format(millions, decimal_pos=places, use_l10n=True)
+        return ngettext("€%(amount)s million", "€%(amount)s million", int(millions)) % {
+            "amount": amount
+        }
+    places = 0 if value == value.to_integral_value() else 2
+    amount = number_format(
+        value, decimal_pos=places, use_l10n=True, force_grouping=True
+    )
+    return gettext("€%(amount)s") % {"amount": amount}
+
+
+def percent(value):
+    """41% in English, « 41 % » in French (a narrow no-break space)."""
+    if value in (None, ""):
+        return ""
+    if (get_language() or "").startswith("fr"):
+        return f"{value}\u202f%"
+    return f"{value}%"

@@ -192,11 +192,11 @@ COLUMNS = [
 ]
 
 
-def _cell(value):
+def _cell(value, decimal_mark="."):
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return plain_number(value)
+        return plain_number(value).replace(".", decimal_mark)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, list):
@@ -214,9 +214,19 @@ def figure_key(figure):
     return (figure["label"], figure["unit"])
 
 
+def csv_conventions(language=None):
+    """(separator, decimal mark) of the language's spreadsheets: a French spreadsheet
+    splits a CSV file into columns at semicolons and reads 41,5 as a number; an
+    English one uses commas and 41.5."""
+    language = language or translation.get_language() or "en"
+    return (";", ",") if language.startswith("fr") else (",", ".")
+
+
 def csv_table(records):
-    """The header and rows: fixed columns, then four columns per key figure (value,
-    target, year, source), one set per distinct label and unit, in first-seen order."""
+    """The header and rows in the active language's conventions: fixed columns, then
+    four columns per key figure (result, target, year, source), one set per distinct
+    label and unit, in first-seen order; a column empty in every row is left out."""
+    _separator, decimal_mark = csv_conventions()
     figure_keys = []
     for record in records:
         for figure in record["key_figures"]:
@@ -224,16 +234,21 @@ def csv_table(records):
                 figure_keys.append(figure_key(figure))
     header = [str(title()) for _name, title in COLUMNS]
     for label, unit in figure_keys:
-        name = f"{label} ({unit})" if unit else label
+        # Whole headers with a placeholder, which each language words its own way.
+        name = {"figure": f"{label} ({unit})" if unit else label}
         header += [
-            name,
-            _("%(figure)s: target") % {"figure": name},
-            _("%(figure)s: year") % {"figure": name},
-            _("%(figure)s: source") % {"figure": name},
+            _("Result – %(figure)s") % name,
+            _("Target – %(figure)s") % name,
+            _("Year – %(figure)s") % name,
+            _("Source – %(figure)s") % name,
         ]
+
+    def number(value):
+        return plain_number(value).replace(".", decimal_mark)
+
     rows = []
     for record in records:
-        row = [_cell(record[name]) for name, _title in COLUMNS]
+        row = [_cell(record[name], decimal_mark) for name, _title in COLUMNS]
         figures = {}
         for figure in record["key_figures"]:
             figures.setdefault(figure_key(figure), figure)
@@ -266,7 +281,7 @@ def csv_response(library, result, request):
     header, rows = csv_table(export_records(library, result, request))
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=csv_conventions()[0])
     writer.writerow([spreadsheet_safe(cell) for cell in header])
     for row in rows:
         writer.writerow([spreadsheet_safe(cell) for cell in row])

@@ -9,15 +9,15 @@ import uuid
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
+from hub.events.formatting import event_when
 from hub.events.models import EventPage
 from hub.pages.localization import active_locale
+from hub.pages.typography import typeset_text
 from hub.pages.visibility import public
 from hub.practices.models import (
     ActionPage,
@@ -90,16 +90,15 @@ class NewContentFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.title
+        return typeset_text(item.title)
 
     def item_description(self, item):
-        start = getattr(item, "start", None)
-        if start is not None and hasattr(start, "hour"):
-            # An event's time as its venue reads it, with the zone named.
-            venue_time = timezone.localtime(start, getattr(item, "tz", None))
-            when = f"{date_format(venue_time, 'DATETIME_FORMAT')} ({venue_time:%Z})"
-            return f"{when} — {item.summary}" if item.summary else when
-        return item.summary
+        # French and British typography, as on the site (hub.pages.typography).
+        if isinstance(item, EventPage):
+            # An event's date and time as its venue reads them, with the zone named.
+            when = event_when(item)
+            return typeset_text(f"{when} — {item.summary}" if item.summary else when)
+        return typeset_text(item.summary)
 
     def item_link(self, item):
         return item.get_url(self.request)

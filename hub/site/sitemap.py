@@ -3,8 +3,12 @@
 from collections import defaultdict
 
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
+from wagtail.models import Site
 
+from hub.glossary.terms import all_entries
 from hub.pages.visibility import public_pages
 
 
@@ -28,9 +32,27 @@ def sitemap(request):
         }
         by_key[page.translation_key].append(entry)
         entries.append(entry)
+    entries += _glossary_entries(request, by_key)
     for entry in entries:
         group = by_key[entry["key"]]
         entry["alternates"] = group if len(group) > 1 else []
     return render(
         request, "sitemap.xml", {"entries": entries}, content_type="application/xml"
     )
+
+
+def _glossary_entries(request, by_key):
+    """The glossary page of each language that has terms (hub.glossary)."""
+    site = (
+        Site.find_for_request(request)
+        or Site.objects.filter(is_default_site=True).first()
+    )
+    base = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    entries = []
+    for language in sorted({entry.language for entry in all_entries()}):
+        with translation.override(language):
+            loc = base + reverse("glossary")
+        entry = {"loc": loc, "lastmod": None, "language": language, "key": "glossary"}
+        by_key["glossary"].append(entry)
+        entries.append(entry)
+    return entries

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.formats import number_format
 from wagtail.models import Locale, Page
 
+from hub.pages import formatting, typography
 from hub.pages.localization import language_code
 from hub.pages.models.base import HubPage
 from hub.pages.visibility import public
@@ -209,3 +210,52 @@ def locale_name(language_code):
 @register.simple_tag
 def active_locale():
     return Locale.get_active()
+
+
+@register.filter(expects_localtime=True)
+def long_date(value, weekday=""):
+    """{{ day|long_date }}: 4 January 2027 / 1er février 2027;
+    {{ day|long_date:"weekday" }} with the day's name."""
+    return formatting.long_date(value, weekday=bool(weekday)) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def clock(value):
+    """{{ time|clock }}: 9:30 / 9 h 30."""
+    return formatting.clock(value) if value not in (None, "") else ""
+
+
+@register.filter
+def zone_name(time_zone):
+    """{{ page.time_zone|zone_name }}: Paris time / heure de Paris."""
+    return formatting.zone_name(time_zone) if time_zone else ""
+
+
+@register.filter
+def typeset(text):
+    """Plain text with the active language's typography (hub.pages.typography)."""
+    return typography.typeset_text(text) if text else text
+
+
+@register.filter
+def moment(value, time_zone):
+    """{{ instant|moment:page.time_zone }}: 4 January 2027, 9:30 (Paris time)."""
+    return formatting.moment(value, time_zone) if value else ""
+
+
+@register.filter
+def euros(value):
+    """{{ amount|euros }}: €10 million / 10 millions d'euros."""
+    return formatting.euros(value) if value not in (None, "") else ""
+
+
+@register.filter
+def percent(value):
+    """{{ share|percent }}: 41% / 41 %."""
+    return formatting.percent(value)
+
+
+@register.filter
+def with_unit(value, unit):
+    """{{ target|figure|with_unit:row.unit }}: "500 participants", or "500" alone."""
+    return f"{value} {unit}" if unit else value

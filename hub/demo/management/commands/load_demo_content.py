@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
 from hub.demo.builder import DemoBuilder
+from hub.glossary.loader import load as load_glossary
 
 
 class Command(BaseCommand):
@@ -34,6 +35,10 @@ class Command(BaseCommand):
             stats = builder.build()
             # The contact page in both languages (hub/contact), linked from footers.
             call_command("ensure_contact_page", stdout=self.stdout)
+        # The glossary that explains the pages' institutional terms (hub/glossary).
+        glossary_changes = sum(load_glossary())
+        if glossary_changes:
+            stats["glossary terms"] = glossary_changes
         changes = ", ".join(f"{name}: {count}" for name, count in sorted(stats.items()))
         self.stdout.write(f"Changes: {changes or 'none'}.")
         self.stdout.write(self.summary(builder.term_models.values()))

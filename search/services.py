@@ -22,6 +22,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from modelsearch.backends import get_search_backend
 
+from hub.pages.dates import list_date_precision
 from hub.pages.search_data import FACETS
 
 from . import database_search, engine_search
@@ -98,6 +99,7 @@ class SearchHit:
     language: str
     date: object  # datetime.date or None
     snippet: str  # safe HTML: escaped text with <mark> around matched words
+    date_precision: str = "day"  # "month", "season" or "year" when that is all known
 
 
 @dataclass
@@ -277,6 +279,7 @@ def _hits(outcome, request, query):
                 language=page.search_language,
                 date=found.date,
                 snippet=found.snippet,
+                date_precision=list_date_precision(page),
             )
         )
     return hits

@@ -8,6 +8,8 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, ngettext, pgettext
 from django.views.decorators.http import require_GET
 
+from hub.pages.dates import iso_date
+
 from .services import (
     ALL_LANGUAGES,
     SearchQuery,
@@ -95,7 +97,8 @@ def results_as_json(results, request):
                 "type": hit.type,
                 "locale": hit.language,
                 "snippet": str(hit.snippet),
-                "date": hit.date.isoformat() if hit.date else None,
+                # ISO 8601 reduced to what the sources give ("2014" for a season).
+                "date": iso_date(hit.date, hit.date_precision),
             }
             for hit in results.hits
         ],

@@ -3,6 +3,8 @@ hub/demo/data, running it again changes nothing, and a mistake in a data file st
 with the file and the key in the message."""
 
 import datetime
+import json
+import re
 import shutil
 from io import StringIO
 
@@ -29,7 +31,7 @@ def counts():
 
 
 @pytest.mark.django_db
-def test_demo_content_is_bilingual_and_idempotent():
+def test_demo_content_is_bilingual_and_idempotent(client):
     call_command("load_demo_content", stdout=StringIO())
     first = counts()
     starts = dict(EventPage.objects.values_list("pk", "start"))
@@ -70,6 +72,7 @@ def test_demo_content_is_bilingual_and_idempotent():
     assert increase.programme.locale.language_code == "fr"
     figures = {block.value["value"] for block in increase.key_figures}
     assert {13_000_000, 9_000_000, 4500, 1020, 41} <= figures
+    shows_facts_as_their_sources_give_them(client)
 
     open_events = [
         e for e in EventPage.objects.live() if e.registration_state == "open"
@@ -98,6 +101,108 @@ def test_demo_content_is_bilingual_and_idempotent():
     assert CaseStudyPage.objects.filter(
         locale__language_code="fr", slug="increase-valorisation-sociale"
     ).exists()
+
+
+def json_ld(response):
+    html = response.content.decode()
+    pattern = r'<script type="application/ld\+json">(.*?)</script>'
+    blocks = re.findall(pattern, html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def shows_facts_as_their_sources_give_them(client):
+    """The demo's facts as the sources give them (../shared/product/fidelity.md):
+    disagreeing periods and budgets side by side, silence as silence, a season as a
+    season, plans as plans."""
+    page = client.get("/en/library/increase-valorisation-sociale/")
+    html = page.content.decode()
+    # The three periods the sources give, each with its source; no completion rate.
+    for period in ("October 2017 – March 2021", "2018 – 2023", "5 years"):
+        assert period in html
+    assert "n-clique assignment sheet, 2022" in html
+    assert "% of the target" not in html
+    assert "earned a recognised" not in html
+    [project] = [d for d in json_ld(page) if d["@type"] == "Project"]
+    assert project["foundingDate"] == "2017-10"
+    assert "dissolutionDate" not in project  # the sources disagree on the end
+    amounts = {a["value"]: a["description"] for a in project["funding"]["amount"]}
+    assert amounts == {
+        6_900_000: "We Ker project page",
+        9_000_000: "n-clique assignment sheet, 2022",
+    }
+
+    # The academic evaluation: no date, language or rating the sources do not give.
+    page = client.get("/fr/evaluations/evaluation-academique-increase/")
+    html = page.content.decode()
+    assert html.count("Non précisé dans les sources") >= 2
+    assert "Non évaluable" in html
+    [report] = [d for d in json_ld(page) if d["@type"] == "Report"]
+    assert "datePublished" not in report
+
+    # The 2014 events: a season and a country, no hours, no calendar entry.
+    page = client.get("/fr/evenements/impact-valuess-angleterre-2014/")
+    html = page.content.decode()
+    assert "Printemps 2014" in html
+    assert "event.ics" not in html
+    assert "ni le jour ni les horaires" in html
+    [event] = [d for d in json_ld(page) if d["@type"] == "Event"]
+    assert event["startDate"] == "2014"
+    assert "endDate" not in event and "eventStatus" not in event
+    ics = client.get("/fr/evenements/impact-valuess-angleterre-2014/event.ics")
+    assert ics.status_code == 404
+    assert "agenda" in ics.content.decode()
+
+    # Library exports: every budget with its source, dates at their precision.
+    export = client.get("/en/library/?format=json").json()
+    [increase] = [i for i in export["items"] if i["title"].startswith("INCREASE")]
+    assert [b["amount"] for b in increase["budgets"]["total_budget"]] == [
+        10_000_000,
+        13_000_000,
+    ]
+    assert increase["start_date"] == "2017-10"
+    assert len(increase["periods"]) == 3
+    [ecole] = [i for i in export["items"] if i["title"].startswith("École")]
+    assert ecole["start_date"] == "2018"
+
+
+def test_french_pages_have_french_slugs():
+    """A French page has its own slug, unless it is a name (INCREASE, Impact &
+    ValuESS, École de la proximité...) or the same word in both languages."""
+    same_in_both = {
+        "impact-valuess",
+        "increase-valorisation-sociale",
+        "ecole-de-la-proximite",
+        "rennes-aux-fourneaux",
+        "lexploratoire",
+        "territoires-partages",
+        "evaluations",
+        "impact-valuess-france-2014",
+    }
+    for entry in loader.load().pages:
+        slug = entry.data["slug"]
+        english, french = (
+            (slug["en"], slug["fr"]) if isinstance(slug, dict) else (slug, slug)
+        )
+        if english == french:
+            assert english in same_in_both, entry.where
+
+
+@pytest.mark.django_db
+def test_editors_translate_slugs_with_wagtail_localize(locales):
+    """wagtail-localize offers each page's slug as a segment to translate, so a
+    translated page gets a slug in its own language (slugified when published)."""
+    from wagtail.models import get_page_models
+    from wagtail_localize.fields import TranslatableField, get_translatable_fields
+    from wagtail_localize.segments.extract import extract_segments
+
+    for model in get_page_models():
+        if model is Page:
+            continue
+        fields = {field.field_name: field for field in get_translatable_fields(model)}
+        assert isinstance(fields["slug"], TranslatableField), model
+    page = CaseStudyPage(title="Shared territories", slug="shared-territories")
+    segments = {segment.path: segment for segment in extract_segments(page)}
+    assert segments["slug"].string.data == "shared-territories"
 
 
 def test_data_files_load_and_name_only_existing_models_and_fields():
@@ -209,8 +314,8 @@ def broken_data(tmp_path, file, old, new):
         ),
         (
             "case-study-increase.yaml",
-            "  - organisation: optivo-southern-housing\n    role: lead",
-            "  - organisaton: optivo-southern-housing\n    role: lead",
+            "  - organisation: optivo-southern-housing\n",
+            "  - organisaton: optivo-southern-housing\n",
             "case-study-increase.yaml: pages[0] (increase).partners[0].organisaton: "
             "CaseStudyPartner has no field 'organisaton'",
         ),
@@ -244,8 +349,8 @@ def broken_data(tmp_path, file, old, new):
         ),
         (
             "case-study-increase.yaml",
-            "source: programme-sheet",
-            "source: programme-shet",
+            "      source: programme-sheet\n      cite: {seed: 001",
+            "      source: programme-shet\n      cite: {seed: 001",
             "case-study-increase.yaml: pages[0] (increase).key_figures[0].key_figure"
             ".source: no source named 'programme-shet' in sources.yaml",
         ),

@@ -4,7 +4,11 @@ as each source states them, the Channel map; the evidence scale comes from Pytho
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.practices.models.report import EVIDENCE_CRITERIA, EvidenceLevel
+from hub.practices.models.report import (
+    EVIDENCE_CRITERIA,
+    GRADED_LEVELS,
+    EvidenceLevel,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +102,7 @@ def test_evidence_scale_is_read_from_python(client, lib, monkeypatch):
         "Proven",
     ]
     assert [item.select("span")[-1].get_text() for item in items] == [
-        str(EVIDENCE_CRITERIA[level]) for level in EvidenceLevel
+        str(EVIDENCE_CRITERIA[level]) for level in GRADED_LEVELS
     ]
     current = soup.select('.evidence-scale__item[aria-current="true"]')
     assert [item.strong.get_text() for item in current] == ["Proven"]

@@ -114,3 +114,16 @@ def format_range(start, start_precision, end, end_precision):
             "date": end_text
         }
     return ""
+
+
+def list_date_precision(page):
+    """The precision of the date a list shows for `page` (search results, cards): its
+    event dates, its publication date or its start date, in that order, as
+    hub.pages.search_data.page_date picks the date itself."""
+    event_precision = getattr(page, "date_precision", None)
+    if event_precision:
+        return DatePrecision.DAY if event_precision == "time" else event_precision
+    for name in ("publication_date", "start_date"):
+        if getattr(page, name, None) is not None:
+            return getattr(page, f"{name}_precision", DatePrecision.DAY)
+    return DatePrecision.DAY

@@ -184,3 +184,19 @@ def test_the_printable_attendance_list(client, manager, events):
     )
     names = [row.find_all("td")[1].get_text() for row in page.select("[data-person]")]
     assert names == ["Wait One", "Zoé"]
+
+
+def test_the_registrations_list_drops_the_event_column_once_filtered(
+    client, manager, events
+):
+    client.force_login(manager)
+
+    def headings(params):
+        response = client.get("/admin/registration/", params)
+        soup = BeautifulSoup(response.content, "html.parser")
+        return [th.get_text(strip=True) for th in soup.select("table.listing th")]
+
+    assert "Event" in headings({})
+    key = str(events["mine"]["en"].translation_key)
+    filtered = headings({"event_key": key})
+    assert "Name" in filtered and "Event" not in filtered

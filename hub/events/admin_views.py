@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_filters import BooleanFilter, ChoiceFilter
@@ -99,6 +100,17 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 
 class RegistrationIndexView(generic.IndexView):
+    # Readable at 1280 px: names wrap at spaces only, the list scrolls sideways
+    # rather than squeezing, and the event column goes once the list is one event's.
+    template_name = "events/admin/registration_index.html"
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.request.GET.get("event_key"):
+            columns = [column for column in columns if column.name != "event"]
+        return columns
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("event")
         return registrations_visible_to(self.request.user, queryset)

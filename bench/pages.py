@@ -100,12 +100,14 @@ end
 
 def measure(base, path, seconds):
     """{rps, p50_ms, p95_ms, errors} of GET `path` at 4 connections for `seconds`."""
+    KeepAlive(base).get(path)  # rendered (and stored, if cached) before the clock
     wrk = shutil.which("wrk")
     if wrk:
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(WRK_SCRIPT)
         run = subprocess.run(
-            [wrk, "-t2", "-c4", f"-d{seconds}s", "-s", script.name, base + path],
+            [wrk, "-t2", "-c4", f"-d{seconds}s", "--timeout", "30s", "-s", script.name]
+            + [base + path],
             capture_output=True,
             text=True,
             check=True,

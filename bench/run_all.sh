@@ -5,7 +5,9 @@
 #   bash bench/run_all.sh [NAME ...]        make bench BENCH_ARGS="NAME ..."
 #
 # NAME is one of pages, registrations, search_corpus, search_load, search_relevance
-# (default: all of them, in that order). Sizes come from the environment:
+# (default: all of them, in that order), or library_scale (100,000 pages inserted on
+# its first run, about 15 minutes on 2 cores: named only). Sizes come from the
+# environment:
 #   BENCH_REQUESTS       requests per kind of search (100)
 #   BENCH_SECONDS        seconds of load per page type and measure in pages (5)
 #   BENCH_REGISTRATIONS  registrations posted, for BENCH_CAPACITY places (300, 200)
@@ -26,6 +28,7 @@ PY="$ROOT/.venv/bin/python"
 [ -x "$PY" ] || PY="$(command -v python3)"
 
 ALL=(pages registrations search_corpus search_load search_relevance)
+NAMED_ONLY=(library_scale)
 REQUESTS="${BENCH_REQUESTS:-100}"
 SECONDS_PER_LOAD="${BENCH_SECONDS:-5}"
 REGISTRATIONS="${BENCH_REGISTRATIONS:-300}"
@@ -41,7 +44,7 @@ case "${1:-}" in -h | --help) usage ;; esac
 chosen=("$@")
 [ ${#chosen[@]} -gt 0 ] || chosen=("${ALL[@]}")
 for name in "${chosen[@]}"; do
-    case " ${ALL[*]} " in
+    case " ${ALL[*]} ${NAMED_ONLY[*]} " in
     *" $name "*) ;;
     *)
         echo "run_all.sh: unknown benchmark '$name'" >&2
@@ -99,6 +102,7 @@ run() {
         "$PY" bench/search_load.py --pages "$SEARCH_PAGES" --requests "$REQUESTS"
         ;;
     search_relevance) (relevance) ;;
+    library_scale) "$PY" bench/library_scale.py ;;
     esac
 }
 

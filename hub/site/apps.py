@@ -16,8 +16,9 @@ class SiteConfig(AppConfig):
         # The deployment's system checks (hub.E001: a shared cache for several workers).
         from hub import checks  # noqa: F401
 
-        from . import cache_invalidation
+        from . import cache_invalidation, home
         from .public_url import apply_to_default_site
 
         post_migrate.connect(apply_to_default_site, sender=self)
         cache_invalidation.connect()
+        home.connect()  # the home page's entry points, cached per language

@@ -8,6 +8,7 @@ from hub.events.models import EventPage
 from hub.pages.visibility import public
 
 from ..feeds import feed_links
+from ..home import entry_points
 
 register = template.Library()
 
@@ -19,6 +20,13 @@ def feeds(kinds=""):
     """The site's feeds in the active language: all, or those of the space-separated
     `kinds` (case-studies actions reports guides events)."""
     return feed_links(kinds.split() or None)
+
+
+@register.simple_tag
+def library_entry_points(page):
+    """Themes and regions with their counts, each a link to the filtered library,
+    and the map of every project's regions (hub/site/home.py)."""
+    return entry_points(page)
 
 
 @register.simple_tag

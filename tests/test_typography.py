@@ -252,3 +252,23 @@ def test_each_rule_finds_its_fault(text, language, rule):
 )
 def test_right_typography_is_no_fault(text, language):
     assert faults(text, language) == []
+
+
+def test_french_typesetting_touches_prose_only():
+    from hub.pages.typography import typeset_html, typeset_text
+
+    markup = (
+        '<p title="Statut : x">Statut : <b>terminé</b>; vraiment? « 3h » 41 % de '
+        "1 020 &amp; le 1 février à 09:30</p><p><strong>Heure</strong>: voir "
+        'https://a.fr/x?y=1:2</p><code>a : b</code><span lang="en">Note: 41 %</span>'
+        '<a href="/a?b:c">Lien!</a>'
+    )
+    assert typeset_html(markup, "fr") == (
+        '<p title="Statut : x">Statut\u00a0: <b>terminé</b>\u202f; vraiment\u202f? '
+        "«\u00a03h\u00a0» 41\u202f% de 1\u202f020 &amp; le 1er février à "
+        "9\u00a0h\u00a030</p><p><strong>Heure</strong>\u00a0: voir "
+        'https://a.fr/x?y=1:2</p><code>a : b</code><span lang="en">Note: 41 %</span>'
+        '<a href="/a?b:c">Lien\u202f!</a>'
+    )
+    assert typeset_html(markup, "fr") == typeset_html(typeset_html(markup, "fr"), "fr")
+    assert typeset_text("41 % of 9:30 trains: ok", "en") == "41% of 9:30 trains: ok"

@@ -34,32 +34,38 @@ _NOT_PROSE = re.compile(
 
 _SPACE_REFERENCES = {"&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#x202f;", "&thinsp;"}
 
+# (characters one of which the text must hold, pattern, replacement): a rule whose
+# characters are absent is not run, which keeps a page's typesetting cheap.
+_DIGITS = "0123456789"
 _FRENCH_RULES = [
     # « : » after a word: a no-break space, whatever space (or none) was typed.
-    (re.compile(rf"(?<=[^\s:])[{_SPACES}]*:(?=[\s{NBSP}{NNBSP}]|$)"), NBSP + ":"),
+    (":", re.compile(rf"(?<=[^\s:])[{_SPACES}]*:(?=[\s{NBSP}{NNBSP}]|$)"), NBSP + ":"),
     # ; ! ? after a word: a narrow no-break space ("?!" keeps its two marks together).
     (
+        ";!?",
         re.compile(rf"(?<=[^\s;!?])[{_SPACES}]*([;!?]+)(?=[\s{NBSP}{NNBSP}»)]|$)"),
         NNBSP + r"\1",
     ),
     # Inside guillemets.
-    (re.compile(rf"«[{_SPACES}]*"), "«" + NBSP),
-    (re.compile(rf"(?<=\S)[{_SPACES}]*»"), NBSP + "»"),
+    ("«", re.compile(rf"«[{_SPACES}]*"), "«" + NBSP),
+    ("»", re.compile(rf"(?<=\S)[{_SPACES}]*»"), NBSP + "»"),
     # 41 % and 4 500: narrow no-break spaces that keep the number whole.
-    (re.compile(rf"(?<=\d)[ {NBSP}]?%"), NNBSP + "%"),
+    ("%", re.compile(rf"(?<=\d)[ {NBSP}]?%"), NNBSP + "%"),
     (
+        _DIGITS,
         re.compile(rf"\b\d{{1,3}}(?:[ {NBSP}]\d{{3}})+\b"),
         lambda m: re.sub(f"[ {NBSP}]", NNBSP, m.group()),
     ),
     # 1er février, and times the French way: 9 h 30, 17 h.
-    (re.compile(rf"\b1(?=[{_SPACES}](?:{MONTHS_FR})\b)"), "1er"),
+    ("1", re.compile(rf"\b1(?=[{_SPACES}](?:{MONTHS_FR})\b)"), "1er"),
     (
+        ":",
         re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b(?![:/.]\d)"),
         lambda m: french_clock(int(m.group(1)), int(m.group(2))),
     ),
 ]
 
-_ENGLISH_RULES = [(re.compile(rf"(?<=\d)[{_SPACES}]%"), "%")]
+_ENGLISH_RULES = [("%", re.compile(rf"(?<=\d)[{_SPACES}]%"), "%")]
 
 
 def french_clock(hour, minute):
@@ -69,8 +75,13 @@ def french_clock(hour, minute):
     return f"{hour}{NBSP}h"
 
 
+# Every rule needs one of these characters: text without any is left as it is, which
+# is most of a page's text nodes (the fast path).
+_TRIGGERS = re.compile(r"[:;!?«»%0-9]")
+
+
 def _apply(rules, text):
-    if not text or not text.strip():
+    if not text or not _TRIGGERS.search(text):
         return text
     pieces, last = [], 0
     for match in _NOT_PROSE.finditer(text):
@@ -87,8 +98,9 @@ def _apply(rules, text):
             spacing = before.lower() in _SPACE_REFERENCES or before[-1:].isspace()
             anchor = "x" if before and not spacing else ""
             piece = anchor + piece
-            for pattern, replacement in rules:
-                piece = pattern.sub(replacement, piece)
+            for characters, pattern, replacement in rules:
+                if any(character in piece for character in characters):
+                    piece = pattern.sub(replacement, piece)
             piece = piece[len(anchor) :]
         out.append(piece)
     return "".join(out)
@@ -120,8 +132,11 @@ _VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
     "source", "track", "wbr",
 }  # fmt: skip
-_TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>|<[^>]+>", re.S)
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+_TOKENS = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>",
+    re.S,
+)
 _LANG = re.compile(r"""\blang\s*=\s*["']?([a-zA-Z-]+)""")
 
 
@@ -131,21 +146,30 @@ def typeset_html(markup, language=None):
     if language not in ("fr", "en") or not markup:
         return markup
     rules = _FRENCH_RULES if language == "fr" else _ENGLISH_RULES
-    out, last = [], 0
+    pieces, copied, last = [], 0, 0  # only changed text nodes are rebuilt
     skipping = []  # the element that started a skipped part, and its nesting
     previous = ""  # the last character of prose, which « : » and ; ! ? follow
+
+    def text_node(start, end):
+        nonlocal copied, previous
+        text = markup[start:end]
+        if _TRIGGERS.search(text):
+            typeset = _typeset_piece(rules, text, previous)
+            if typeset != text:
+                pieces.append(markup[copied:start])
+                pieces.append(typeset)
+                copied = end
+        previous = text[-1]
+
     for token in _TOKENS.finditer(markup):
-        text = markup[last : token.start()]
-        out.append(text if skipping else _typeset_piece(rules, text, previous))
-        if text and not skipping:
-            previous = text[-1]
-        out.append(token.group())
+        if not skipping and token.start() > last:
+            text_node(last, token.start())
         last = token.end()
-        tag = _TAG.match(token.group())
-        if not tag:
+        name = token.group(2)
+        if name is None:
             continue
-        closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3)
-        if name in _VOID or attributes.rstrip().endswith("/"):
+        closing, name, attributes = token.group(1), name.lower(), token.group(3)
+        if name in _VOID or attributes.endswith("/"):
             continue
         if skipping:
             if name == skipping[-1][0]:
@@ -155,20 +179,21 @@ def typeset_html(markup, language=None):
             continue
         if closing:
             continue
-        lang = _LANG.search(attributes)
+        lang = _LANG.search(attributes) if "lang" in attributes else None
         if name in _RAW or (
             lang and name != "html" and lang.group(1).split("-")[0].lower() != language
         ):
             skipping.append([name, 1])
-    tail = markup[last:]
-    out.append(tail if skipping else _typeset_piece(rules, tail, previous))
-    return "".join(out)
+    if not skipping and len(markup) > last:
+        text_node(last, len(markup))
+    pieces.append(markup[copied:])
+    return "".join(pieces)
 
 
 def _typeset_piece(rules, text, previous):
     """A text node typeset as the continuation of the prose before it, so that
     "<b>Statut</b> :" gets its no-break space."""
-    if not text or not text.strip(_SPACES + "\n\t\r"):
+    if not text or not _TRIGGERS.search(text):
         return text
     anchor = previous if previous and not previous.isspace() else ""
     result = _apply(rules, anchor + text)

@@ -35,6 +35,16 @@ def hidden_characters(text, allow_line_breaks):
     return found
 
 
+EMAIL_FORMAT = _("Enter an e-mail address in the right format, like name@example.org")
+REQUIRED_MESSAGES = {
+    "name": _("Enter your name"),
+    "email": _("Enter your e-mail address"),
+    "organisation_kind": _("Choose the kind of organisation you work for"),
+    "country": _("Choose the country you work in"),
+    "preferred_language": _("Choose the language of our e-mails"),
+}
+
+
 class RegistrationDetailsForm(forms.ModelForm):
     """The fields a registrant fills in, shared by the registration and manage forms."""
 
@@ -72,6 +82,12 @@ class RegistrationDetailsForm(forms.ModelForm):
         self.fields["preferred_language"].help_text = _(
             "The language of the e-mails we send you about this event."
         )
+        # Errors that say what to do (GOV.UK), not "This field is required".
+        for name, message in REQUIRED_MESSAGES.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+        if "email" in self.fields:
+            self.fields["email"].error_messages["invalid"] = EMAIL_FORMAT
         # A sensible empty choice instead of Django's "---------"; the radios
         # (country, language) have none.
         kind = self.fields["organisation_kind"]
@@ -149,4 +165,8 @@ class NewLinkForm(forms.Form):
         max_length=254,
         help_text=_("The address you registered with."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": REQUIRED_MESSAGES["email"],
+            "invalid": EMAIL_FORMAT,
+        },
     )

@@ -67,6 +67,7 @@ def test_the_public_surfaces_never_show_them(client, event):
         assert soup.find("script", type="application/ld+json") is not None
         # The page says what registrants will receive, not what it is.
         cta = soup.find(attrs={"data-registration-cta": True}).get_text(" ", True)
+        cta = cta.replace("\u2019", "'")
         assert {
             "en": "exact address and the joining link are e-mailed",
             "fr": "adresse exacte et le lien de connexion vous sont envoyés",

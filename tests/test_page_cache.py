@@ -148,3 +148,25 @@ def test_pages_are_cached_and_every_change_reaches_the_next_reader():
         # Outside the language prefixes (admin, API, documents): never.
         status, response, _body = reader.get("/admin/login/")
         assert response.getheader("X-Hub-Cache") is None
+
+
+@pytest.mark.django_db
+def test_a_lost_generation_never_brings_an_old_page_back(client, settings):
+    """The generation is a random token: if the cache loses it (evicted, flushed), the
+    pages stored under it are never served again, even when the same page text is."""
+    from django.core.cache import cache
+
+    from hub.cache import GENERATION_KEY
+    from tests.factories import build_home
+
+    settings.HUB_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    url = build_home()["en"].url
+    client.get(url)
+    assert client.get(url)["X-Hub-Cache"] == "hit"
+    cache.delete(GENERATION_KEY)
+    assert client.get(url)["X-Hub-Cache"] == "miss"
+    assert client.get(url)["X-Hub-Cache"] == "hit"
+    # Credentials in the request: neither served from the cache nor stored.
+    response = client.get(url, HTTP_AUTHORIZATION="Basic eDp5")
+    assert "X-Hub-Cache" not in response

@@ -119,6 +119,19 @@ def test_on_a_phone_results_come_first_and_the_menu_closes_with_escape(
     expect(tab.locator("#site-nav-list")).to_be_hidden()
     expect(toggle).to_be_focused()
 
+    # Compare ticks stay when the reader moves through the library, with a count.
+    library = live_server.url + page_urls(site, "en")["library"]
+    tab.goto(library)
+    count = tab.locator("[data-compare-count]")
+    expect(count).to_be_hidden()
+    tab.locator("label[for^=compare-]").first.click()
+    expect(count).to_have_text(
+        "1 item ticked, on this page or another page of the library"
+    )
+    tab.goto(library + "?sort=title")
+    expect(tab.locator("input[name=items]:checked")).to_have_count(1)
+    expect(count).to_be_visible()
+
     # On a desktop the filters are open beside the results.
     wide = browser.new_context(viewport=DESKTOP).new_page()
     wide.goto(live_server.url + page_urls(site, "fr")["library"])

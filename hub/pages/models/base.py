@@ -57,10 +57,14 @@ class HubPage(Page):
         """The pages that the many-to-many field `name` names, those the public may see,
         each in this page's language. It reads the field's value as the page holds it,
         so a draft being previewed (a revision, whose relations are not saved) shows its
-        own choice, in one query."""
+        own choice, in one query (the saved choice is a subquery of it)."""
         model = self._meta.get_field(name).related_model
-        ids = [page.pk for page in getattr(self, name).all()]
-        return self.localize_items(model.objects.filter(pk__in=ids))
+        chosen = getattr(self, name).all()
+        if isinstance(chosen, QuerySet):  # as saved: a subquery, not a query of its own
+            chosen = chosen.values("pk")
+        else:  # a draft's own choice, held in memory (modelcluster's FakeQuerySet)
+            chosen = [page.pk for page in chosen]
+        return self.localize_items(model.objects.filter(pk__in=chosen))
 
     def with_localized(self, rows, relation):
         """The rows (e.g. partners), each given `localized_<relation>`: the object its

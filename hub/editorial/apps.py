@@ -12,11 +12,12 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from .references import index_many_to_many_fields
+        from wagtail.signals import page_published
+
+        from .references import index_many_to_many_fields, reindex_published_page
 
         index_many_to_many_fields()
-
-        from wagtail.signals import page_published
+        page_published.connect(reindex_published_page, dispatch_uid="hub_m2m_refs")
 
         from .workflows import source_published
 

@@ -35,3 +35,12 @@ def index_many_to_many_fields():
                     continue  # people are not content: no "usage" of an account
                 if not hasattr(field, "extract_references"):
                     field.extract_references = _extractor(field)
+
+
+def reindex_published_page(sender, instance, **kwargs):
+    """Wagtail indexes a page when its row is saved, before modelcluster writes the
+    page's many-to-many choices (and, with the immediate task backend, reads them from
+    the database then): index the published page again once they are written."""
+    from wagtail.models import ReferenceIndex
+
+    ReferenceIndex.create_or_update_for_object(instance)

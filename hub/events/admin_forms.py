@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from hub.pages.admin_forms import HubPageForm
 
 VENUE_TIMES = ("start", "end", "registration_opens_at", "registration_closes_at")
 
@@ -24,7 +25,7 @@ def venue_zone(name, default):
         return default
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(HubPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         zone = venue_zone(self.instance.time_zone, timezone.get_current_timezone())

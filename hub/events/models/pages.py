@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.pages import api_fields as api
+from hub.pages.admin_forms import picker
 from hub.pages.blocks import AgendaItemBlock
 from hub.pages.dates import DatePrecision, format_range
 from hub.pages.models import HubPage
@@ -262,7 +263,7 @@ class EventPage(RoutablePageMixin, HubPage):
         ),
         FieldPanel("description"),
         FieldPanel("agenda"),
-        FieldPanel("organisers"),
+        picker("organisers", _("The organisations that run the event.")),
         FieldPanel("related_case_study"),
         MultiFieldPanel(
             [

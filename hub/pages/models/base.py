@@ -5,10 +5,11 @@ from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..admin_forms import HubPageForm, picker
 from ..localization import localize_items, localize_queryset
 from ..search_data import search_data
 from ..visibility import public
@@ -16,6 +17,8 @@ from ..visibility import public
 
 class HubPage(Page):
     """A page with a plain summary for listings, search results and meta tags."""
+
+    base_form_class = HubPageForm
 
     summary = models.TextField(
         _("summary"),
@@ -148,7 +151,16 @@ class LocalizedTaxonomyMixin(models.Model):
     )
 
     taxonomy_panel = MultiFieldPanel(
-        [FieldPanel("themes"), FieldPanel("target_groups"), FieldPanel("regions")],
+        [
+            picker("themes", _("Tick every theme the page is about.")),
+            picker("target_groups", _("Tick the people the page is for.")),
+            picker("regions", _("Tick the regions where it happens.")),
+        ],
+        help_text=_(
+            "Terms in the page's language; the other language's page shows their "
+            "translations. Missing a term? Moderators and editors add it under "
+            "Taxonomy."
+        ),
         heading=_("Taxonomy"),
     )
 

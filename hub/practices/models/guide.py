@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from hub.pages import api_fields as api
+from hub.pages.admin_forms import picker
 from hub.pages.blocks import KeyFiguresBlock, StepBlock
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin
 
@@ -84,7 +85,10 @@ class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage)
                 FieldPanel("evidence_level"),
                 FieldPanel("evidence"),
                 FieldPanel("evidence_figures"),
-                FieldPanel("evidence_reports"),
+                picker(
+                    "evidence_reports",
+                    _("The evaluation reports that support this practice."),
+                ),
             ],
             heading=_("Evidence"),
         ),
@@ -92,7 +96,13 @@ class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage)
         FieldPanel("transferability"),
         LocalizedTaxonomyMixin.taxonomy_panel,
         MultiFieldPanel(
-            [FieldPanel("related_actions"), FieldPanel("related_case_studies")],
+            [
+                picker("related_actions", _("Actions that apply this practice.")),
+                picker(
+                    "related_case_studies",
+                    _("Case studies (projects) this practice comes from."),
+                ),
+            ],
             heading=_("Related content"),
         ),
         FieldPanel("document"),

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from hub.pages import api_fields as api
+from hub.pages.admin_forms import picker
 from hub.pages.blocks import KeyFiguresBlock
 from hub.pages.dates import format_date, precision_field
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin, Organisation
@@ -146,7 +147,10 @@ class EvaluationReportPage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldPanel("evaluated_case_studies"),
+                picker(
+                    "evaluated_case_studies",
+                    _("The case studies (projects) this report evaluates."),
+                ),
                 FieldPanel("evaluator"),
                 FieldPanel("publication_date"),
                 FieldPanel("publication_date_precision"),

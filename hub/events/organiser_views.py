@@ -10,7 +10,6 @@ it, so scoping organisers to their own events is a change in one place.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from . import services
 from .forms import RegistrationDetailsForm
 from .messages import LANGUAGES, message_registrants
 from .models import EventPage, Registration
+from .permissions import events_visible_to
 
 Status = Registration.Status
 
@@ -37,11 +37,11 @@ def organiser_events(user):
     events = EventPage.objects.sources()
     if not user.is_active:
         return events.none()
-    if user.is_superuser:
-        return events
-    if not user.has_perm("events.change_registration"):
+    if not user.is_superuser and not user.has_perm("events.change_registration"):
         return events.none()
-    return events.filter(Q(managers=user) | Q(owner=user)).distinct()
+    # The registrations admin's rule (hub/events/permissions.py): the managers and
+    # creator of the event, on any of its translations.
+    return events_visible_to(user, events)
 
 
 class EventDeskMixin(WagtailAdminTemplateMixin):

@@ -94,6 +94,9 @@ def test_an_event_known_by_season_has_no_hours_and_no_calendar_entry(client, eve
     french = client.get(season["fr"].url)
     assert "Printemps 2031" in french.content.decode()
 
+    data = client.get(f"/api/v2/pages/{season['en'].pk}/").json()
+    assert (data["start"], data["date_precision"]) == ("2031", "season")
+
     missing = client.get(season["en"].url + "event.ics")
     assert missing.status_code == 404
     assert "no calendar entry" in missing.content.decode()

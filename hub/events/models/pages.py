@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework.fields import DateTimeField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from hub.pages import api_fields as api
 from hub.pages.admin_forms import picker
 from hub.pages.blocks import AgendaItemBlock
-from hub.pages.dates import DatePrecision, format_range
+from hub.pages.dates import DatePrecision, format_range, iso_date
 from hub.pages.models import HubPage
 from hub.pages.models.taxonomy import Country
 from hub.pages.visibility import public
@@ -302,8 +303,8 @@ class EventPage(RoutablePageMixin, HubPage):
 
     api_fields = [
         APIField("summary"),
-        APIField("start"),
-        APIField("end"),
+        api.field("start", lambda page: page.api_moment("start")),
+        api.field("end", lambda page: page.api_moment("end")),
         APIField("date_precision"),
         APIField("time_zone"),
         api.field("event_format", api.choice("event_format")),
@@ -366,6 +367,19 @@ class EventPage(RoutablePageMixin, HubPage):
         """Whether the sources give the event's day and hours: only then is it shown
         with its time, offered as a calendar entry or described with a time."""
         return self.date_precision == self.DatePrecision.TIME
+
+    def api_moment(self, name):
+        """`start` or `end` for the API: a date and time when the sources give the
+        hours, else ISO 8601 reduced to what they give ("2014" for spring 2014)."""
+        value = getattr(self, name)
+        if self.exact_time:
+            return DateTimeField().to_representation(value)
+        precision = (
+            DatePrecision.DAY
+            if self.date_precision == self.DatePrecision.DAY
+            else self.date_precision
+        )
+        return iso_date(value.astimezone(ZoneInfo(self.time_zone)), precision)
 
     @property
     def approximate_when(self):

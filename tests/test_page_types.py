@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from hub.contact.models import ContactPage
 from hub.events.models import EventIndexPage, EventPage
 from hub.pages.models import HomePage, StandardPage
 from hub.practices.models import (
@@ -36,8 +37,10 @@ PAGE_TREE = {
             ReportIndexPage,
             EventIndexPage,
             StandardPage,
+            ContactPage,
         },
     ),
+    ContactPage: ({HomePage}, set()),
     StandardPage: ({HomePage, StandardPage}, {StandardPage}),
     LibraryIndexPage: ({HomePage}, {CaseStudyPage}),
     CaseStudyPage: ({LibraryIndexPage}, {ActionPage}),
@@ -53,6 +56,7 @@ PAGE_TREE = {
 # Which page of the test tree is the parent when an editor adds each page type.
 PARENT_IN_TREE = {
     StandardPage: "home",
+    ContactPage: "home",
     LibraryIndexPage: None,  # one per home page: created under a fresh home below
     CaseStudyPage: "library",
     ActionPage: "case_study",
@@ -125,8 +129,10 @@ class TestAdminCreation(WagtailPageTestCase):
                     )
                 else:
                     parent = english[parent_name]
+                # A title of its own: several page types share the home page.
+                title = f"Created in admin {page_class.__name__}"
                 self.assertCanCreate(
-                    parent, page_class, admin_form_data(page_class, "Created in admin")
+                    parent, page_class, admin_form_data(page_class, title)
                 )
 
     def test_home_page_can_be_created_at_root(self):

@@ -34,14 +34,26 @@ TEXT = {
 class Command(BaseCommand):
     help = "Create the bilingual contact page and link it from Settings > Contact."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Write the demo wording again over existing pages (new revisions).",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, update=False, **options):
         source_home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if source_home is None:
             self.stdout.write("No home page: no contact page created.")
             return
         english = ContactPage.objects.child_of(source_home).first()
         created = []
+        if english is not None and update:
+            self.rewrite(english.get_latest_revision_as_object(), "en")
+            for translation in english.get_translations():
+                page = translation.specific.get_latest_revision_as_object()
+                self.rewrite(page, translation.locale.language_code)
         if english is None:
             english = ContactPage(locale=source_home.locale, **TEXT["en"])
             source_home.add_child(instance=english)
@@ -78,3 +90,10 @@ class Command(BaseCommand):
             if created
             else "Contact page: already there."
         )
+
+    def rewrite(self, page, language):
+        """The demo wording again, as a new published revision (slugs kept)."""
+        text = TEXT.get(language, {})
+        page.title = text.get("title", page.title)
+        page.summary = text.get("summary", page.summary)
+        page.save_revision().publish()

@@ -141,7 +141,9 @@ def test_json_export_lists_the_filtered_items_with_documented_fields(client, lib
     assert alpha["key_figures"] == [
         {
             "label": "Participants",
+            "measure": "participants",
             "value": 100,
+            "upper_value": None,
             "unit": "participants",
             "target": 120,
             "year": 2019,

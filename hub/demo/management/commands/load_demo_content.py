@@ -34,7 +34,7 @@ class Command(BaseCommand):
         with quiet_logs(verbosity):
             stats = builder.build()
             # The contact page in both languages (hub/contact), linked from footers.
-            call_command("ensure_contact_page", update=update, stdout=self.stdout)
+            call_command("ensure_contact_page", stdout=self.stdout)
         # The glossary that explains the pages' institutional terms (hub/glossary).
         glossary_changes = sum(load_glossary())
         if glossary_changes:

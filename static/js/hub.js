@@ -320,6 +320,26 @@
     }
 })();
 
+/* Forms : the error summary takes focus when the page loads, so screen
+   readers announce it and the keyboard starts there (autofocus does the same in
+   browsers that honour it on a non-form element). */
+(function () {
+    "use strict";
+
+    function focusErrorSummary() {
+        var summary = document.querySelector("[data-error-summary]");
+        if (summary && document.activeElement !== summary) {
+            summary.focus();
+        }
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", focusErrorSummary);
+    } else {
+        focusErrorSummary();
+    }
+})();
+
 /* Journeys (issue 10): the phone menu closes with Escape; the filter disclosure is
    open on wide screens; compare ticks are kept across the library's pages. */
 (function () {
@@ -430,25 +450,5 @@
         document.addEventListener("DOMContentLoaded", init);
     } else {
         init();
-    }
-})();
-
-/* Forms (helper h3): the error summary takes focus when the page loads, so screen
-   readers announce it and the keyboard starts there (autofocus does the same in
-   browsers that honour it on a non-form element). */
-(function () {
-    "use strict";
-
-    function focusErrorSummary() {
-        var summary = document.querySelector("[data-error-summary]");
-        if (summary && document.activeElement !== summary) {
-            summary.focus();
-        }
-    }
-
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", focusErrorSummary);
-    } else {
-        focusErrorSummary();
     }
 })();

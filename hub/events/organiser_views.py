@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
@@ -273,7 +274,13 @@ class MessageView(EventDeskMixin, FormView):
             data={"recipients": count},
         )
         messages.success(
-            self.request, _("Message queued for %(count)s people.") % {"count": count}
+            self.request,
+            ngettext(
+                "Message queued for %(count)s person.",
+                "Message queued for %(count)s people.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect(desk_url("desk", self.event))
 

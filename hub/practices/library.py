@@ -58,7 +58,10 @@ EVIDENCE_RANK = {
     EvidenceLevel.PROMISING: 2,
     EvidenceLevel.PROVEN: 3,
 }
-# European programming periods: the periods programmes and their projects are named by.
+# European programming periods, used to group items by the years of their activity
+# (dates overlapping a period), not by the programme that funded them: the facet says
+# "Years of activity" so that a 2007-2013 project active until 2015 is not read as a
+# 2014-2020 one (the programme facet answers that).
 PERIODS = [(2000, 2006), (2007, 2013), (2014, 2020), (2021, 2027), (2028, 2034)]
 
 
@@ -76,7 +79,7 @@ FACETS = [
     Facet("region", _("Region"), taxonomy=True),
     Facet("country", _("Country")),
     Facet("programme", _("Programme"), taxonomy=True),
-    Facet("period", _("Period")),
+    Facet("period", _("Years of activity")),
     Facet("action_kind", _("Kind of action")),
     Facet("evidence", _("Evidence strength")),
 ]

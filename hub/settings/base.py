@@ -244,8 +244,13 @@ else:
 # many seconds at most (0: off), dropped at once by any change they may show
 # (hub/site/cache_invalidation.py). A purging proxy in front (compose's `proxy`) is
 # purged too when FRONTEND_CACHE_PURGE_URL names it (Wagtail's frontend_cache).
+# Only with a shared cache (REDIS_URL): a per-process cache could not be dropped by a
+# change made in another process (another worker, the scheduler publishing a page),
+# so without Redis pages are not cached at all.
 HUB_PAGE_CACHE = "default"
-HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "300"))
+HUB_PAGE_CACHE_SECONDS = int(
+    os.environ.get("HUB_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {

@@ -47,7 +47,12 @@ def library_queries(client, extra):
 
 def test_library_costs_the_same_few_queries_with_3_or_30_items(client, locales):
     few, many = library_queries(client, 3), library_queries(client, 30)
-    assert few == many
+    # More items never cost more queries. A page of results may cost one query fewer
+    # with more items: the specific pages are read by kind (case studies, actions),
+    # and a page that lists one kind only skips the other's query.
+    grew = {key: (few[key], many[key]) for key in few if many[key] > few[key]}
+    assert not grew, grew
+    assert few.keys() == many.keys()
     assert max(few.values()) <= MAX_QUERIES, few
 
 

@@ -157,26 +157,38 @@ def register_for_event(event, data):
     state = event.registration_state
     if state != "open":
         raise RegistrationClosed(state)
-    source = event.source_event
-    key = event.translation_key
-    email = normalise_email(data["email"])
+    registration = _new_registration(
+        event, data, privacy_notice_version(event.get_site())
+    )
+    return _place(registration, event.source_event)
+
+
+def _new_registration(event, data, notice_version):
+    """An unsaved registration for `event` from the form's fields."""
     fields = {name: data.get(name) for name in EDITABLE_FIELDS if name in data}
-    registration = Registration(
-        event_key=key,
-        event=source,
-        email=email,
+    return Registration(
+        event_key=event.translation_key,
+        event=event.source_event,
+        email=normalise_email(data["email"]),
         consent_given_at=timezone.now(),
-        privacy_notice_version=privacy_notice_version(event.get_site()),
+        privacy_notice_version=notice_version,
         token=secrets.token_urlsafe(32),
         **fields,
     )
+
+
+def _place(registration, source, give_place=False, notify=True):
+    """Save `registration` under the event's lock: confirmed while places remain (or
+    in any case with `give_place`), else next on the waiting list; then the e-mail
+    that says which, unless `notify` is false. Raises AlreadyRegistered."""
+    key, email = registration.event_key, registration.email
     _ensure_lock_row(key)
     try:
         with transaction.atomic():
             lock = _lock_event(key)
             if _has_active_registration(key, email):
                 raise AlreadyRegistered
-            if _confirmed_count(key) < _capacity(source):
+            if give_place or _confirmed_count(key) < _capacity(source):
                 registration.status = Status.CONFIRMED
             else:
                 lock.last_queue_number += 1
@@ -184,12 +196,13 @@ def register_for_event(event, data):
                 registration.status = Status.WAITING
                 registration.queue_number = lock.last_queue_number
             registration.save()
-            _notify(
-                registration,
-                "confirmation"
-                if registration.status == Status.CONFIRMED
-                else "waiting_list",
-            )
+            if notify:
+                _notify(
+                    registration,
+                    "confirmation"
+                    if registration.status == Status.CONFIRMED
+                    else "waiting_list",
+                )
     except IntegrityError:
         # The unique constraint caught a duplicate the lock could not (no lock on
         # SQLite); anything else is a real error.
@@ -486,45 +499,9 @@ def add_by_hand(event, data, give_place=False, notify=True):
     `give_place`, on the waiting list otherwise. The person gets the usual e-mail
     (with their private link, to change or erase what was entered) unless `notify`
     is false. Raises AlreadyRegistered."""
-    source = event.source_event
-    key = event.translation_key
-    email = normalise_email(data["email"])
-    fields = {name: data.get(name) for name in EDITABLE_FIELDS if name in data}
-    registration = Registration(
-        event_key=key,
-        event=source,
-        email=email,
-        consent_given_at=timezone.now(),
-        privacy_notice_version="",  # entered by an organiser, not accepted online
-        token=secrets.token_urlsafe(32),
-        **fields,
-    )
-    _ensure_lock_row(key)
-    try:
-        with transaction.atomic():
-            lock = _lock_event(key)
-            if _has_active_registration(key, email):
-                raise AlreadyRegistered
-            if give_place or _confirmed_count(key) < _capacity(source):
-                registration.status = Status.CONFIRMED
-            else:
-                lock.last_queue_number += 1
-                lock.save(update_fields=["last_queue_number"])
-                registration.status = Status.WAITING
-                registration.queue_number = lock.last_queue_number
-            registration.save()
-            if notify:
-                _notify(
-                    registration,
-                    "confirmation"
-                    if registration.status == Status.CONFIRMED
-                    else "waiting_list",
-                )
-    except IntegrityError:
-        if _has_active_registration(key, email):
-            raise AlreadyRegistered from None
-        raise
-    return registration
+    # No privacy notice version: entered by an organiser, not accepted online.
+    registration = _new_registration(event, data, "")
+    return _place(registration, event.source_event, give_place, notify)
 
 
 def promote_by_hand(registration):

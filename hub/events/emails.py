@@ -45,37 +45,57 @@ def _calendar_attachment(page):
     return part
 
 
-def build_registration_email(registration, kind):
-    language = registration.preferred_language
-    # The event in the registrant's language if published, else its source page.
+def event_for(registration):
+    """The event in the registrant's language if published, else its source page;
+    None once the event is deleted."""
     key = registration.event_key
-    page = EventPage.objects.live().for_key(key, language)
-    page = page or EventPage.objects.for_key(key)
-    if page is None:
-        return None
+    page = EventPage.objects.live().for_key(key, registration.preferred_language)
+    return page or EventPage.objects.for_key(key)
+
+
+def email_context(registration, page):
+    """What every e-mail to a registrant shows: the event, when and where, their
+    private link. Call with the registrant's language active."""
+    return {
+        "registration": registration,
+        "event": page,
+        "when": event_when(page),
+        "where": event_where(page),
+        "event_url": page.get_full_url(),
+        "manage_url": manage_url(registration, page, full=True),
+    }
+
+
+def render_email(registration, subject, template, context):
+    """The e-mail in the registrant's language from `template` (.txt and .html),
+    typeset as the site is (French and British typography, hub.pages.typography)."""
+    language = registration.preferred_language
     with translation.override(language):
-        context = {
-            "registration": registration,
-            "event": page,
-            "when": event_when(page),
-            "where": event_where(page),
-            "event_url": page.get_full_url(),
-            "manage_url": manage_url(registration, page, full=True),
-            "position": registration.waiting_list_position(),
-            "kind": kind,
-            "details": practical_details(page) if kind in WITH_DETAILS else None,
-        }
-        # French and British typography, as on the site (hub.pages.typography).
-        subject = typeset_text(str(SUBJECTS[kind] % {"event": page.title}))
-        text = typeset_text(render_to_string(f"events/emails/{kind}.txt", context))
-        html = typeset_html(render_to_string(f"events/emails/{kind}.html", context))
+        text = typeset_text(render_to_string(f"{template}.txt", context))
+        html = typeset_html(render_to_string(f"{template}.html", context))
     message = EmailMultiAlternatives(
-        one_line(subject),
+        one_line(typeset_text(subject)),
         text,
         to=[registration.email],
         headers={"Content-Language": language},
     )
     message.attach_alternative(html, "text/html")
+    return message
+
+
+def build_registration_email(registration, kind):
+    page = event_for(registration)
+    if page is None:
+        return None
+    with translation.override(registration.preferred_language):
+        context = {
+            **email_context(registration, page),
+            "position": registration.waiting_list_position(),
+            "kind": kind,
+            "details": practical_details(page) if kind in WITH_DETAILS else None,
+        }
+        subject = str(SUBJECTS[kind] % {"event": page.title})
+        message = render_email(registration, subject, f"events/emails/{kind}", context)
     if kind in WITH_CALENDAR:
         message.attach(_calendar_attachment(page))
     return message

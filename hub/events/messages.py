@@ -11,18 +11,12 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from hub.pages.formatting import one_line
-
-from .emails import RETRY_DELAYS
-from .formatting import event_when, event_where
-from .links import manage_url
-from .models import EventPage, Registration
+from .emails import RETRY_DELAYS, email_context, event_for, render_email
+from .models import Registration
 
 logger = logging.getLogger(__name__)
 
@@ -37,32 +31,21 @@ def in_language(texts, language):
 
 
 def build_message(registration, subjects, bodies):
-    language = registration.preferred_language
-    key = registration.event_key
-    page = EventPage.objects.live().for_key(key, language)
-    page = page or EventPage.objects.for_key(key)
+    page = event_for(registration)
     if page is None:
         return None
+    language = registration.preferred_language
     with translation.override(language):
         context = {
-            "registration": registration,
-            "event": page,
-            "when": event_when(page),
-            "where": event_where(page),
-            "event_url": page.get_full_url(),
-            "manage_url": manage_url(registration, page, full=True),
+            **email_context(registration, page),
             "body": in_language(bodies, language),
         }
-        text = render_to_string("events/emails/organiser_message.txt", context)
-        html = render_to_string("events/emails/organiser_message.html", context)
-    message = EmailMultiAlternatives(
-        one_line(in_language(subjects, language)),
-        text,
-        to=[registration.email],
-        headers={"Content-Language": language},
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+        return render_email(
+            registration,
+            in_language(subjects, language),
+            "events/emails/organiser_message",
+            context,
+        )
 
 
 @task()

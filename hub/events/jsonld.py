@@ -7,7 +7,15 @@ and an online or hybrid event also points at its page as the virtual location.
 """
 
 from hub.pages.dates import DatePrecision, iso_date
-from hub.pages.jsonld import CONTEXT, organisation, page_ref, place, prune, script
+from hub.pages.jsonld import (
+    CONTEXT,
+    organisation,
+    page_image,
+    page_ref,
+    place,
+    prune,
+    script,
+)
 
 from .formatting import event_where
 
@@ -51,6 +59,7 @@ def event(page, request):
             "name": page.title,
             "description": page.summary,
             "url": url,
+            "image": page_image(page),
             "startDate": start,
             "endDate": end,
             "eventAttendanceMode": "https://schema.org/"

@@ -37,6 +37,8 @@ def term(item):
     for extra in ("country", "kind", "city", "website", "fund", "period", "priority"):
         if hasattr(item, extra):
             data[extra] = getattr(item, extra)
+    if hasattr(item, "logo_id"):  # an organisation
+        data["logo"] = image_data(item.logo, item.logo_alt) if item.logo_id else None
     return data
 
 
@@ -125,6 +127,31 @@ def document(doc):
     if doc is None:
         return None
     return {"id": doc.pk, "title": doc.title, "url": doc.url}
+
+
+# The size of an image given to other sites (API, JSON-LD, og:image): wide enough
+# for a share card, in a format every reader opens.
+SHARED_IMAGE_SPEC = "width-1200|format-jpeg"
+
+
+def image_data(picture, alt):
+    """An image as the API gives it: a rendition's absolute address and size, and
+    the alternative text in the page's language."""
+    if picture is None:
+        return None
+    rendition = picture.get_rendition(SHARED_IMAGE_SPEC)
+    return {
+        "id": picture.pk,
+        "url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt,
+    }
+
+
+def image(image_name, alt_name):
+    """The API field of a page's image and its alternative text."""
+    return lambda page: image_data(getattr(page, image_name), getattr(page, alt_name))
 
 
 def partners(attribute):

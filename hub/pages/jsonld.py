@@ -11,6 +11,8 @@ import json
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from .api_fields import SHARED_IMAGE_SPEC
+
 CONTEXT = "https://schema.org"
 # Characters that could close the script element or start an HTML entity.
 SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -55,6 +57,28 @@ def place(name, locality, country):
     }
 
 
+def image(picture, alt):
+    """A chosen image as a schema.org ImageObject (the rendition other sites are
+    given, see api_fields.SHARED_IMAGE_SPEC), or None."""
+    if picture is None:
+        return None
+    rendition = picture.get_rendition(SHARED_IMAGE_SPEC)
+    return {
+        "@type": "ImageObject",
+        "contentUrl": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "description": alt,
+    }
+
+
+def page_image(page):
+    """The page's image (PageImageMixin), or None."""
+    if not getattr(page, "image_id", None):
+        return None
+    return image(page.image, page.image_alt)
+
+
 def organisation(org):
     """An Organisation snippet as a schema.org Organization, or None."""
     if org is None:
@@ -64,6 +88,7 @@ def organisation(org):
         "name": org.name,
         "url": org.website,
         "address": postal_address(org.city, org.country),
+        "logo": image(org.logo, org.logo_alt) if org.logo_id else None,
     }
 
 

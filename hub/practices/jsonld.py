@@ -9,7 +9,15 @@ are in hub.pages.jsonld; events describe themselves in hub.events.jsonld.
 
 from hub.pages.dates import iso_date
 from hub.pages.formatting import json_number
-from hub.pages.jsonld import CONTEXT, organisation, page_ref, prune, script, text
+from hub.pages.jsonld import (
+    CONTEXT,
+    organisation,
+    page_image,
+    page_ref,
+    prune,
+    script,
+    text,
+)
 from hub.pages.localization import language_code
 
 
@@ -75,6 +83,7 @@ def case_study(page, request):
             "name": page.title,
             "description": page.summary,
             "url": page.get_full_url(request),
+            "image": page_image(page),
             # ISO 8601 reduced to what the sources give ("2017-10", "2014").
             "foundingDate": iso_date(page.start_date, page.start_date_precision),
             # Not stated when the sources give different periods for the project.
@@ -140,6 +149,7 @@ def guide(page, request):
             "name": page.title,
             "description": page.summary,
             "url": page.get_full_url(request),
+            "image": page_image(page),
             "inLanguage": language_code(page.locale_id),
             "datePublished": page.first_published_at.date().isoformat()
             if page.first_published_at

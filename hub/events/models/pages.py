@@ -26,6 +26,7 @@ from hub.pages.admin_forms import picker
 from hub.pages.blocks import AgendaItemBlock
 from hub.pages.dates import DatePrecision, format_range, iso_date
 from hub.pages.models import HubPage
+from hub.pages.models.images import PageImageMixin, prefetch_logos
 from hub.pages.models.taxonomy import Country
 from hub.pages.visibility import public
 
@@ -98,7 +99,7 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(RoutablePageMixin, HubPage):
+class EventPage(PageImageMixin, RoutablePageMixin, HubPage):
     search_type = "event"
     search_type_label = _("Events")
     search_type_order = 50
@@ -249,6 +250,7 @@ class EventPage(RoutablePageMixin, HubPage):
     base_form_class = EventPageForm
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
+        PageImageMixin.image_panel,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
@@ -303,6 +305,7 @@ class EventPage(RoutablePageMixin, HubPage):
 
     api_fields = [
         APIField("summary"),
+        api.field("image", api.image("image", "image_alt")),
         api.field("start", lambda page: page.api_moment("start")),
         api.field("end", lambda page: page.api_moment("end")),
         APIField("date_precision"),
@@ -317,9 +320,7 @@ class EventPage(RoutablePageMixin, HubPage):
         APIField("agenda"),
         api.field(
             "organisers",
-            lambda page: [
-                api.term(org) for org in page.localize_items(page.organisers.all())
-            ],
+            lambda page: [api.term(org) for org in page.localized_organisers],
         ),
         api.field(
             "related_case_study",
@@ -354,7 +355,7 @@ class EventPage(RoutablePageMixin, HubPage):
         "private_address",
         "joining_link",
     )
-    override_translatable_fields = [
+    override_translatable_fields = PageImageMixin.override_translatable_fields + [
         SynchronizedField(name, overridable=False) for name in SHARED_FIELDS
     ]
 
@@ -538,7 +539,7 @@ class EventPage(RoutablePageMixin, HubPage):
 
     @cached_property
     def localized_organisers(self):
-        return self.localize_items(self.organisers.all())
+        return prefetch_logos(self.localize_items(self.organisers.all()))
 
     @cached_property
     def localized_case_study(self):

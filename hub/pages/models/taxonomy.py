@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .images import alt_text_field, require_alt_text
 
 
 class Country(models.TextChoices):
@@ -113,6 +116,13 @@ class Organisation(TaxonomyTerm):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    logo_alt = alt_text_field(
+        _("alternative text of the logo"),
+        _(
+            "Usually the organisation's name as the logo writes it; required when "
+            "a logo is chosen. Translated with the organisation."
+        ),
+    )
 
     panels = TaxonomyTerm.panels + [
         FieldPanel("kind"),
@@ -120,9 +130,17 @@ class Organisation(TaxonomyTerm):
         FieldPanel("city"),
         FieldPanel("website"),
         FieldPanel("logo"),
+        FieldPanel("logo_alt"),
     ]
+    # One logo in every language (translators cannot replace it); its
+    # alternative text is translated.
+    override_translatable_fields = [SynchronizedField("logo", overridable=False)]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def clean(self):
+        super().clean()
+        require_alt_text(self, "logo", "logo_alt")

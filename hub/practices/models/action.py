@@ -14,6 +14,7 @@ from hub.pages import api_fields as api
 from hub.pages.blocks import KeyFiguresBlock, StepBlock, raw_figures
 from hub.pages.dates import format_range, precision_field
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+from hub.pages.models.images import PageImageMixin, prefetch_logos
 
 from ..figures import chart_rows, participants_figure
 from .case_study import SECTION_FEATURES, PartnerRole
@@ -30,7 +31,7 @@ class ActionKind(models.TextChoices):
     NETWORKING = "networking", _("Networking and exchange")
 
 
-class ActionPage(LocalizedTaxonomyMixin, HubPage):
+class ActionPage(PageImageMixin, LocalizedTaxonomyMixin, HubPage):
     search_type = "action"
     search_type_label = _("Field actions")
     search_type_order = 20
@@ -72,6 +73,7 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
 
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
+        PageImageMixin.image_panel,
         MultiFieldPanel(
             [
                 FieldPanel("action_kind"),
@@ -108,6 +110,7 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
 
     api_fields = [
         APIField("summary"),
+        api.field("image", api.image("image", "image_alt")),
         api.field("case_study", lambda page: api.page_ref(page.case_study)),
         api.field("action_kind", api.choice("action_kind")),
         APIField("territory"),
@@ -131,7 +134,9 @@ class ActionPage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def partner_list(self):
-        return self.with_localized(self.delivering_partners.all(), "organisation")
+        rows = self.with_localized(self.delivering_partners.all(), "organisation")
+        prefetch_logos([row.localized_organisation for row in rows])
+        return rows
 
     @property
     def period_text(self):

@@ -21,6 +21,7 @@ from hub.pages.models import (
     LocalizedTaxonomyMixin,
     Programme,
 )
+from hub.pages.models.images import PageImageMixin, prefetch_logos
 from hub.pages.visibility import public
 
 from ..figures import (
@@ -41,7 +42,7 @@ class PartnerRole(models.TextChoices):
     CO_FUNDER = "co_funder", _("Co-funder")
 
 
-class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
+class CaseStudyPage(PageImageMixin, LocalizedTaxonomyMixin, HubPage):
     search_type = "case-study"
     search_type_label = _("Case studies")
     search_type_order = 10
@@ -114,6 +115,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
 
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
+        PageImageMixin.image_panel,
         MultiFieldPanel(
             [
                 FieldPanel("programme"),
@@ -166,6 +168,7 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
 
     api_fields = [
         APIField("summary"),
+        api.field("image", api.image("image", "image_alt")),
         api.field("programme", api.one_term("localized_programme")),
         *api.partial_dates("start_date", "end_date"),
         APIField("dates_source"),
@@ -204,7 +207,9 @@ class CaseStudyPage(LocalizedTaxonomyMixin, HubPage):
 
     @cached_property
     def partner_list(self):
-        return self.with_localized(self.partners.all(), "organisation")
+        rows = self.with_localized(self.partners.all(), "organisation")
+        prefetch_logos([row.localized_organisation for row in rows])
+        return rows
 
     @property
     def period_text(self):

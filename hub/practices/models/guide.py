@@ -13,12 +13,15 @@ from hub.pages import api_fields as api
 from hub.pages.admin_forms import picker
 from hub.pages.blocks import KeyFiguresBlock, StepBlock
 from hub.pages.models import HubPage, LocalizedTaxonomyMixin
+from hub.pages.models.images import PageImageMixin
 
 from .case_study import SECTION_FEATURES
 from .report import EvidenceLevel, EvidenceLevelMixin
 
 
-class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage):
+class GoodPracticeGuidePage(
+    PageImageMixin, EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage
+):
     search_type = "guide"
     search_type_label = _("Good-practice guides")
     search_type_order = 40
@@ -77,6 +80,7 @@ class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage)
 
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
+        PageImageMixin.image_panel,
         FieldPanel("problem"),
         FieldPanel("steps"),
         FieldPanel("resources"),
@@ -118,6 +122,7 @@ class GoodPracticeGuidePage(EvidenceLevelMixin, LocalizedTaxonomyMixin, HubPage)
 
     api_fields = [
         APIField("summary"),
+        api.field("image", api.image("image", "image_alt")),
         api.field("problem", api.rich_text("problem")),
         api.field("steps", api.steps("steps")),
         api.field("resources", api.rich_text("resources")),

@@ -2,6 +2,7 @@ from .action import ActionPage, ActionPartner
 from .case_study import CaseStudyPage, CaseStudyPartner, PartnerRole
 from .guide import GoodPracticeGuidePage
 from .indexes import GuideIndexPage, LibraryIndexPage, ReportIndexPage
+from .library_entry import LibraryEntry, LibraryValue
 from .report import EvaluationReportPage, EvidenceLevel
 
 __all__ = [
@@ -13,7 +14,9 @@ __all__ = [
     "EvidenceLevel",
     "GoodPracticeGuidePage",
     "GuideIndexPage",
+    "LibraryEntry",
     "LibraryIndexPage",
+    "LibraryValue",
     "PartnerRole",
     "ReportIndexPage",
 ]

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.formats import number_format
@@ -51,7 +52,7 @@ def search(request):
                 "clear_filters_url": _url(
                     request, **{f.name: None for f in results.facets}
                 ),
-                "other_languages_total": _other_languages_total(results, request),
+                "other_language": _other_language(results, request),
                 "spelling": _spelling(results, request),
             },
         )
@@ -178,19 +179,62 @@ def _active_filters(facets, request):
     return active
 
 
-def _other_languages_total(results, request):
-    """On an empty page in one language: how many results all languages would give."""
+# "Search for “…” in French content: 3 results", by the language the results are in
+# (a sentence of its own per language: « dans les contenus en anglais »).
+OTHER_LANGUAGE_OFFERS = {
+    "en": lambda count: ngettext(
+        "Search for “%(words)s” in English content: %(count)s result",
+        "Search for “%(words)s” in English content: %(count)s results",
+        count,
+    ),
+    "fr": lambda count: ngettext(
+        "Search for “%(words)s” in French content: %(count)s result",
+        "Search for “%(words)s” in French content: %(count)s results",
+        count,
+    ),
+}
+
+
+def _other_language(results, request):
+    """On an empty page in one language: the same search (words and filters) in the
+    hub's other language, when it finds something there: its link text with the
+    count, and the URL that runs it ("all languages", so the interface stays in
+    the reader's language). None otherwise. One more search, on empty pages only."""
     query = results.query
     if results.total or query.all_languages or not query.text:
-        return 0
-    everywhere = SearchQuery(
-        text=query.text,
-        language=query.language,
-        all_languages=True,
-        filters=query.filters,
-        per_page=1,
-    )
-    return search_pages(everywhere, request).total
+        return None
+    others = [code for code, _name in settings.LANGUAGES if code != query.language]
+    if len(others) == 1:
+        elsewhere = SearchQuery(
+            text=query.text, language=others[0], filters=query.filters, per_page=1
+        )
+        offer = OTHER_LANGUAGE_OFFERS.get(others[0])
+    else:
+        elsewhere = SearchQuery(
+            text=query.text,
+            language=query.language,
+            all_languages=True,
+            filters=query.filters,
+            per_page=1,
+        )
+        offer = None
+    total = search_pages(elsewhere, request).total
+    if not total:
+        return None
+    if offer is None:
+        text = ngettext(
+            "Search for “%(words)s” in all languages: %(count)s result",
+            "Search for “%(words)s” in all languages: %(count)s results",
+            total,
+        )
+    else:
+        text = offer(total)
+    return {
+        "text": text % {"words": query.text, "count": number_format(total)},
+        "total": total,
+        "language": others[0] if offer else ALL_LANGUAGES,
+        "url": _url(request, lang=ALL_LANGUAGES),
+    }
 
 
 def _spelling(results, request):

@@ -292,12 +292,44 @@ def test_suggestions_as_you_type_in_both_languages(client, site):
 def test_a_search_with_nothing_found_helps(client, site):
     html = client.get("/en/search/", {"q": "jardin"}).content.decode()
     assert "Nothing matches" in html
-    assert "Search all languages: 5 results" in html
+    assert "Search for “jardin” in French content: 5 results" in html
     params = {"q": "garden", "theme": "t3", "type": "event"}
     html = client.get("/en/search/", params).content.decode()
     assert "Loosen the filters" in html
     assert "or clear them all (5 results)" in html
     assert 'href="?q=garden&amp;type=event"' in html  # removes the theme
+
+
+def test_nothing_found_offers_the_search_in_the_other_language(client, site):
+    """Both ways, in the reader's language, with the count; the link finds them."""
+    from bs4 import BeautifulSoup
+
+    def offer(path, params):
+        page = BeautifulSoup(client.get(path, params).content, "html.parser")
+        found = page.select_one("[data-other-language] a")
+        return found.get_text(), found["href"], page
+
+    text, href, page = offer("/en/search/", {"q": "jardin"})
+    assert text == "Search for “jardin” in French content: 5 results"
+    assert href == "?q=jardin&lang=all"
+    assert page.select_one("[data-other-language]")["data-other-language"] == "fr"
+    again = client.get("/en/search/" + href)
+    assert again.context["results"].total == 5
+    assert {hit.language for hit in again.context["results"].hits} == {"fr"}
+
+    text, href, page = offer("/fr/search/", {"q": "garden", "type": "event"})
+    # French typography: no-break spaces inside « » and before the colon.
+    assert text == (
+        "Rechercher «\u00a0garden\u00a0» dans les contenus en anglais\u00a0: 1 résultat"
+    )
+    assert href == "?q=garden&type=event&lang=all"
+    again = client.get("/fr/search/" + href)
+    assert [hit.title for hit in again.context["results"].hits] == ["Garden visit"]
+    assert again.context["other_language"] is None  # found: no offer
+
+    # Nothing in either language: no offer.
+    page = client.get("/fr/search/", {"q": "xyzzyqq"}).content.decode()
+    assert "data-search-empty" in page and "data-other-language" not in page
 
 
 def test_the_search_page_costs_a_fixed_number_of_queries(

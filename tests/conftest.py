@@ -9,12 +9,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 
-from tests.factories import build_library, build_site, make_event_site, make_locales
+from tests.factories import build_site, make_event_site, make_locales
 from tests.factories.search import (  # noqa: F401 - fixtures of the search tests
     ENGINE_MISSING,
     engine_index_prefix,
     search_backend,
 )
+from tests.snapshot import DEMO_CONTENT, LIBRARY
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -114,12 +115,21 @@ def site_tree(locales):
 
 @pytest.fixture(scope="module")
 def lib(django_db_setup, django_db_blocker):
-    """tests.factories.library's library, built once for a module's read-only tests
-    and rolled back after them. A module may extend it by overriding `lib`."""
+    """tests.factories.library's library, for a module's read-only tests, rolled back
+    after them (built once per run, then put back: tests/snapshot.py). A module may
+    extend it by overriding `lib`."""
     with django_db_blocker.unblock(), transaction.atomic():
         cache.clear()
-        yield build_library()
+        yield LIBRARY.restore()
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_content(db):
+    """The site that `load_demo_content` builds, in this test's database (built once
+    per run, then put back: tests/snapshot.py). The tests of the command itself run
+    it instead."""
+    DEMO_CONTENT.restore()
 
 
 @pytest.fixture

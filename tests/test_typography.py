@@ -24,13 +24,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, TestCase
 
 from hub.events import links, services
 from hub.events.models import EventPage, Registration
 from tests.factories import registration_data
+from tests.snapshot import DEMO_CONTENT
 
 SPACES = "\u00a0\u202f"  # the no-break space and the narrow no-break space
 MONTHS_FR = (
@@ -124,7 +124,7 @@ def documents(django_db_setup, django_db_blocker):
     """{(language, name): text} of everything checked, built once on the demo site."""
     with django_db_blocker.unblock(), transaction.atomic():
         cache.clear()
-        call_command("load_demo_content", verbosity=0)
+        DEMO_CONTENT.restore()
         docs = {}
         client = Client()
         sitemap = ET.fromstring(client.get("/sitemap.xml").content)

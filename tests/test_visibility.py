@@ -20,12 +20,10 @@ sitemap or the API. Expected answers come from Wagtail's own rule
 import http.client
 import json
 import re
-from io import StringIO
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -131,8 +129,7 @@ def leaks_in(reader, paths, markers):
     return leaks
 
 
-def test_hidden_pages_leave_every_public_surface_at_once_on_every_worker():
-    call_command("load_demo_content", stdout=StringIO())
+def test_hidden_pages_leave_every_public_surface_at_once_on_every_worker(demo_content):
     upcoming = EventPage.objects.filter(
         locale__language_code="en", start__gt=timezone.now()
     ).order_by("start")
@@ -205,10 +202,9 @@ def test_hidden_pages_leave_every_public_surface_at_once_on_every_worker():
 
 
 @pytest.mark.django_db(transaction=False)
-def test_library_counts_only_public_items(client):
+def test_library_counts_only_public_items(client, demo_content):
     """The library's count and facet counts follow the same rule: a hidden case study
     and its actions leave the total and every facet count at once."""
-    call_command("load_demo_content", stdout=StringIO())
     library = LibraryIndexPage.objects.filter(locale__language_code="en").first()
 
     def exported():

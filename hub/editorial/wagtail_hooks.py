@@ -13,7 +13,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.documents import get_document_model
 from wagtail.permissions import register_permission_policy
 
-from . import views
+from . import autosave, views  # noqa: F401 - autosave registers its hooks
 from .documents import document_policy
 from .translations import followers, translation_record, untranslated_count
 from .workflows import review_workflow_for

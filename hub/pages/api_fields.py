@@ -38,7 +38,11 @@ def term(item):
         if hasattr(item, extra):
             data[extra] = getattr(item, extra)
     if hasattr(item, "logo_id"):  # an organisation
-        data["logo"] = image_data(item.logo, item.logo_alt) if item.logo_id else None
+        data["logo"] = (
+            image_data(item.logo, item.logo_alt, SHARED_LOGO_SPEC)
+            if item.logo_id
+            else None
+        )
     return data
 
 
@@ -132,14 +136,16 @@ def document(doc):
 # The size of an image given to other sites (API, JSON-LD, og:image): wide enough
 # for a share card, in a format every reader opens.
 SHARED_IMAGE_SPEC = "width-1200|format-jpeg"
+# A logo's, in its own format (transparency kept); also its larger size in lists.
+SHARED_LOGO_SPEC = "width-240"
 
 
-def image_data(picture, alt):
+def image_data(picture, alt, spec=SHARED_IMAGE_SPEC):
     """An image as the API gives it: a rendition's absolute address and size, and
     the alternative text in the page's language."""
     if picture is None:
         return None
-    rendition = picture.get_rendition(SHARED_IMAGE_SPEC)
+    rendition = picture.get_rendition(spec)
     return {
         "id": picture.pk,
         "url": rendition.full_url,

@@ -11,7 +11,7 @@ import json
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from .api_fields import SHARED_IMAGE_SPEC
+from .api_fields import SHARED_IMAGE_SPEC, SHARED_LOGO_SPEC
 
 CONTEXT = "https://schema.org"
 # Characters that could close the script element or start an HTML entity.
@@ -57,12 +57,12 @@ def place(name, locality, country):
     }
 
 
-def image(picture, alt):
+def image(picture, alt, spec=SHARED_IMAGE_SPEC):
     """A chosen image as a schema.org ImageObject (the rendition other sites are
     given, see api_fields.SHARED_IMAGE_SPEC), or None."""
     if picture is None:
         return None
-    rendition = picture.get_rendition(SHARED_IMAGE_SPEC)
+    rendition = picture.get_rendition(spec)
     return {
         "@type": "ImageObject",
         "contentUrl": rendition.full_url,
@@ -88,7 +88,9 @@ def organisation(org):
         "name": org.name,
         "url": org.website,
         "address": postal_address(org.city, org.country),
-        "logo": image(org.logo, org.logo_alt) if org.logo_id else None,
+        "logo": image(org.logo, org.logo_alt, SHARED_LOGO_SPEC)
+        if org.logo_id
+        else None,
     }
 
 

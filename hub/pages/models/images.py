@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField
 
+from ..api_fields import SHARED_LOGO_SPEC
+
 ALT_MAX_LENGTH = 250
 
 
@@ -80,7 +82,7 @@ class PageImageMixin(models.Model):
 
 # The renditions of a logo in lists of partners and organisers (templates/images/
 # logo.html): loaded with the logos, so a list of thirty costs what one of three does.
-LOGO_SPECS = ("width-120", "width-240")
+LOGO_SPECS = ("width-120", SHARED_LOGO_SPEC)  # the larger one the API's too
 
 
 def prefetch_logos(organisations):

@@ -200,3 +200,69 @@ def test_the_registrations_list_drops_the_event_column_once_filtered(
     key = str(events["mine"]["en"].translation_key)
     filtered = headings({"event_key": key})
     assert "Name" in filtered and "Event" not in filtered
+
+
+FRENCH_MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+]  # fmt: skip
+
+
+def test_printable_badges_eight_to_a_sheet_with_name_and_organisation_only(
+    client, manager, events
+):
+    mine = events["mine"]
+    for n in range(8):
+        services.add_by_hand(
+            mine["en"],
+            service_data(
+                name=f"Guest {n}",
+                email=f"guest{n}@x.org",
+                organisation="" if n else "Brest Métropole Habitat",
+                accessibility_needs="Wheelchair user",
+                role="Director",
+            ),
+            give_place=True,
+            notify=False,
+        )
+    client.force_login(manager)
+    desk = client.get(url("desk", mine)).content.decode()
+    assert url("badges", mine) in desk  # offered beside the attendance list
+    response = client.get(url("badges", mine))
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    sheets = page.select(".badges__sheet")
+    # Adam and Zoé have the two places, the eight guests were given one each.
+    assert [len(sheet.select("[data-badge]")) for sheet in sheets] == [8, 2]
+    badges = {
+        badge.select_one(".badge__name").get_text(): badge
+        for badge in page.select("[data-badge]")
+    }
+    first = badges["Guest 0"]
+    assert first.select_one(".badge__organisation").get_text() == (
+        "Brest Métropole Habitat"
+    )
+    assert badges["Guest 1"].select_one(".badge__organisation") is None
+    english = mine["en"]
+    assert first.select_one(".badge__event").get_text() == english.title
+    start = english.local_start
+    assert first.select_one(".badge__date").get_text() == (
+        f"{start.day} {start:%B} {start.year}"
+    )
+    assert sheets[0]["lang"] == "en"
+    text = page.get_text()
+    for private in ("guest0@x.org", "Wheelchair user", "Director", "Vegetarian"):
+        assert private not in text
+
+    french = BeautifulSoup(
+        client.get(url("badges", mine) + "?language=fr").content, "html.parser"
+    )
+    badge = french.select_one("[data-badge]")
+    assert french.select_one(".badges__sheet")["lang"] == "fr"
+    assert badge.select_one(".badge__event").get_text() == mine["fr"].title
+    day = "1er" if start.day == 1 else str(start.day)
+    assert badge.select_one(".badge__date").get_text().replace("\u00a0", " ") == (
+        f"{day} {FRENCH_MONTHS[start.month - 1]} {start.year}"
+    )
+    # Another organiser's event: refused.
+    assert client.get(url("badges", events["theirs"])).status_code in (302, 403)

@@ -1,7 +1,7 @@
 """The organisers' toolkit in the admin, one event at a time (Registrations → "Event
 desk"): a phone-friendly list with bulk check-in, add a person by hand, promote from
-the waiting list by hand, message every registrant in their own language, and a
-printable attendance list.
+the waiting list by hand, message every registrant in their own language, a
+printable attendance list and printable badges.
 
 Who may use it is decided by one function, `organiser_events(user)`: every view asks
 it, so scoping organisers to their own events is a change in one place.
@@ -12,12 +12,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from hub.pages.formatting import long_date
+from hub.pages.typography import typeset_text
 
 from . import services
 from .forms import RegistrationDetailsForm
@@ -76,7 +80,7 @@ class EventDeskMixin(WagtailAdminTemplateMixin):
         context["event"] = self.event
         context["urls"] = {
             name: desk_url(name, self.event)
-            for name in ("desk", "add", "message", "attendance")
+            for name in ("desk", "add", "message", "attendance", "badges")
         }
         return context
 
@@ -300,6 +304,67 @@ class AttendanceListView(EventDeskMixin, TemplateView):
         return context
 
 
+BADGES_PER_SHEET = 8
+
+
+def badge_date(event):
+    """The event's day(s) on a badge, in the active language: "4 January 2027",
+    "4 January 2027 – 5 January 2027", or as precisely as the sources give it."""
+    if not event.exact_time:
+        return event.approximate_when
+    start, end = event.local_start, event.local_end
+    if start.date() == end.date():
+        return long_date(start)
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+class BadgesView(EventDeskMixin, TemplateView):
+    """Name badges for the people with a place, eight to an A4 sheet: their name,
+    their organisation if they gave one, and the event's title and date in the
+    event's language (the source page's; ?language= for a translation's). Nothing
+    else of what they told us is printed."""
+
+    template_name = "events/admin/badges.html"
+    page_title = _("Badges")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        translations = {
+            page.locale.language_code: page
+            for page in EventPage.objects.filter(
+                translation_key=self.event.translation_key
+            ).select_related("locale")
+        }
+        language = self.request.GET.get("language")
+        if language not in translations:
+            language = self.event.locale.language_code
+        page = translations[language]
+        with translation.override(language):
+            event_title = typeset_text(page.title, language)
+            event_date = typeset_text(badge_date(page), language)
+        people = list(
+            self.registrations.filter(status=Status.CONFIRMED)
+            .order_by("name")
+            .values("name", "organisation")
+        )
+        context.update(
+            badge_language=language,
+            event_title=event_title,
+            event_date=event_date,
+            sheets=[
+                people[start : start + BADGES_PER_SHEET]
+                for start in range(0, len(people), BADGES_PER_SHEET)
+            ],
+            count=len(people),
+            other_languages=[
+                (code, Locale.objects.get(language_code=code).get_display_name())
+                for code in sorted(translations)
+                if code != language
+            ],
+        )
+        return context
+
+
 class EventDeskIndexView(WagtailAdminTemplateMixin, TemplateView):
     """The events one may run the desk of, upcoming first."""
 
@@ -333,4 +398,5 @@ urlpatterns = [
     path("<uuid:key>/add/", AddRegistrationView.as_view(), name="add"),
     path("<uuid:key>/message/", MessageView.as_view(), name="message"),
     path("<uuid:key>/attendance/", AttendanceListView.as_view(), name="attendance"),
+    path("<uuid:key>/badges/", BadgesView.as_view(), name="badges"),
 ]

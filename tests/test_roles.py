@@ -237,3 +237,70 @@ def test_a_document_that_a_live_page_links_to_cannot_be_deleted(
     page.unpublish()
     assert client.post(url).url == reverse("wagtaildocs:index")
     assert not Document.objects.filter(pk=document.pk).exists()
+
+
+def event_form(event, **changes):
+    """The event's edit form as the admin posts it."""
+    local = event.local_start.strftime("%Y-%m-%d %H:%M")
+    end = event.local_end.strftime("%Y-%m-%d %H:%M")
+    data = {
+        "title": event.title,
+        "slug": event.slug,
+        "summary": event.summary,
+        "start": local,
+        "end": end,
+        "time_zone": event.time_zone,
+        "date_precision": event.date_precision,
+        "event_format": event.event_format,
+        "venue": event.venue,
+        "city": event.city,
+        "country": event.country,
+        "languages": event.languages,
+        "description": rich_text(event.description),
+        "agenda": streamfield([]),
+        "capacity": str(event.capacity),
+        "travel_places": str(event.travel_places),
+        "managers": [str(pk) for pk in event.managers.values_list("pk", flat=True)],
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_a_named_manager_edits_the_event_and_submits_it_but_no_other_manager(
+    client, event_site, manager, django_user_model
+):
+    event = event_site.add_event(slug="named")["en"]
+    organise(manager, event)
+    event = EventPage.objects.get(pk=event.pk)
+    assert event.owner is None  # not the creator
+    other = member(django_user_model, "other-manager", "Event managers")
+    edit = reverse("wagtailadmin_pages:edit", args=(event.pk,))
+
+    client.force_login(manager)
+    assert client.get(edit).status_code == 200
+    assert event.has_workflow  # Wagtail's "Moderators approval" on the root
+    response = client.post(
+        edit,
+        event_form(event, capacity="80", **{"action-submit": "action-submit"}),
+    )
+    assert response.status_code == 302
+    event = EventPage.objects.get(pk=event.pk)
+    assert event.workflow_in_progress
+    assert event.get_latest_revision_as_object().capacity == 80
+    assert event.capacity == 5  # live until the moderators approve
+
+    client.force_login(other)
+    assert client.get(edit).status_code == 302  # sent away: not theirs
+    response = client.post(edit, event_form(event, title="Taken over"))
+    assert response.status_code == 302
+    assert event.get_latest_revision_as_object().title != "Taken over"
+    # Nor can they publish or unpublish it, although they publish their own events.
+    tester = event.permissions_for_user(other)
+    assert not tester.can_edit()
+    assert not tester.can_publish() and not tester.can_unpublish()
+    unpublish = reverse("wagtailadmin_pages:unpublish", args=(event.pk,))
+    client.post(unpublish)
+    assert EventPage.objects.get(pk=event.pk).live
+    # A moderator keeps Wagtail's rights on every event.
+    moderator = member(django_user_model, "mod", "Moderators")
+    assert event.permissions_for_user(moderator).can_unpublish()

@@ -363,6 +363,13 @@ class EventPage(PageImageMixin, RoutablePageMixin, HubPage):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    def permissions_for_user(self, user):
+        """Wagtail's tester, with the events' organisers (hub/events/permissions.py):
+        the managers named on an event edit it as its creator does."""
+        from ..permissions import EventPagePermissionTester
+
+        return EventPagePermissionTester(user, self)
+
     @property
     def exact_time(self):
         """Whether the sources give the event's day and hours: only then is it shown

@@ -3,7 +3,8 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-HONEYPOT_FIELD = "website"
+from hub.pages.honeypot import HoneypotForm
+
 MAX_MESSAGE = 5000
 
 
@@ -17,7 +18,9 @@ def _hidden_characters(text):
     ]
 
 
-class ContactForm(forms.Form):
+class ContactForm(HoneypotForm):
+    """With the hidden honeypot field of every public form (HoneypotForm)."""
+
     name = forms.CharField(
         label=_("Your name"),
         max_length=200,
@@ -55,17 +58,6 @@ class ContactForm(forms.Form):
             "max_length": _("Your message must be %(limit_value)d characters or fewer"),
         },
     )
-    # Hidden from people (templates/contact/contact_page.html); bots that fill every
-    # field reveal themselves, as on the registration form.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self):
-        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def clean(self):
         cleaned = super().clean()

@@ -5,10 +5,10 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from hub.pages.honeypot import HoneypotForm
+
 from .models import Registration
 from .services import EDITABLE_FIELDS, REGISTRATION_FIELDS
-
-HONEYPOT_FIELD = "website"
 
 # What a person cannot see or mean in a name or a note: control characters, and the
 # format characters that reorder text or hide in it (bidi overrides and isolates,
@@ -125,7 +125,9 @@ class RegistrationDetailsForm(forms.ModelForm):
         return cleaned
 
 
-class RegistrationForm(RegistrationDetailsForm):
+class RegistrationForm(HoneypotForm, RegistrationDetailsForm):
+    """With the hidden honeypot field of every public form (HoneypotForm)."""
+
     consent = forms.BooleanField(
         label=_(
             "I have read the privacy notice and agree to my data being used "
@@ -136,21 +138,11 @@ class RegistrationForm(RegistrationDetailsForm):
             "required": _("Please agree to the privacy notice to register."),
         },
     )
-    # Hidden from people; bots that fill every field reveal themselves.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     class Meta(RegistrationDetailsForm.Meta):
         fields = REGISTRATION_FIELDS
 
     field_order = ["name", "email", *EDITABLE_FIELDS[1:], "consent"]
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
 class ManageRegistrationForm(RegistrationDetailsForm):

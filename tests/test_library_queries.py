@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from hub.pages.models import Region, Theme
 from tests.factories import build_library, figure, make_term
+from tests.snapshot import LIBRARY
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_library_costs_the_same_few_queries_with_3_or_30_items(client, locales):
 def case_study_queries(client, related):
     savepoint = transaction.savepoint()
     cache.clear()
-    built = build_library()
+    built = LIBRARY.restore()  # build_library(), built once per run
     alpha = built["en"]["alpha"]
     themes = [make_term(Theme, f"t{n}", f"T{n}", f"T{n} fr")[0] for n in range(related)]
     regions = [

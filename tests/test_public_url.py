@@ -52,7 +52,9 @@ def test_links_in_emails_sitemap_and_api_use_the_public_address(client, settings
     assert api["items"][0]["meta"]["html_url"].startswith("https://hub.example.org/")
 
 
-def test_the_demo_site_takes_the_public_address(settings):
+def test_the_demo_site_takes_the_public_address(settings, demo_content):
+    # The demo site as built without PUBLIC_URL; make run loads it again with one.
+    assert Site.objects.get(is_default_site=True).root_url == "http://localhost"
     settings.PUBLIC_URL = "http://127.0.0.1:8000"
     call_command("load_demo_content", stdout=StringIO())
     assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"

@@ -71,7 +71,11 @@ def test_the_groups_exist_with_the_rights_their_names_say():
             )
         )
 
-    assert page_rights(translators) == {"change_page"}
+    # "change" on each translated language's home page only (none here yet).
+    assert page_rights(translators) <= {"change_page"}
+    assert not GroupPagePermission.objects.filter(
+        group=translators, page__depth=1
+    ).exists()
     assert "publish_page" not in page_rights(editors)
     assert "publish_page" in page_rights(moderators)
 
@@ -304,3 +308,28 @@ def test_a_named_manager_edits_the_event_and_submits_it_but_no_other_manager(
     # A moderator keeps Wagtail's rights on every event.
     moderator = member(django_user_model, "mod", "Moderators")
     assert event.permissions_for_user(moderator).can_unpublish()
+
+
+def test_translators_edit_translations_but_not_the_english_pages(
+    client, site_tree, django_user_model
+):
+    translator = member(django_user_model, "translator", "Translators")
+    client.force_login(translator)
+    english, french = site_tree["en"]["guide"], site_tree["fr"]["guide"]
+    for page in (english, site_tree["en"]["home"], site_tree["en"]["case_study"]):
+        assert not page.permissions_for_user(translator).can_edit()
+        edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        assert client.get(edit).status_code == 302  # sent away
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(english.pk,)),
+        nested_form_data({"title": "Rewritten by a translator", "slug": "guide"}),
+    )
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert english.get_latest_revision_as_object().title == "Guide"
+    # The French pages (a home created after the migration included) are theirs.
+    for page in (french, site_tree["fr"]["home"], site_tree["fr"]["case_study"]):
+        assert page.permissions_for_user(translator).can_edit()
+        edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        assert client.get(edit).status_code == 200
+    assert not french.permissions_for_user(translator).can_publish()

@@ -34,3 +34,9 @@ class EditorialConfig(AppConfig):
         post_save.connect(
             event_index_saved, sender=EventIndexPage, dispatch_uid="hub_event_index"
         )
+
+        from hub.pages.models import HomePage
+
+        from .roles import home_saved
+
+        post_save.connect(home_saved, sender=HomePage, dispatch_uid="hub_home_page")

@@ -2,8 +2,20 @@
 named; the place as venue, city and country, or the format when it is online."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from hub.pages.formatting import clock, long_date, zone_name
+
+# "in English", "en anglais": a language named inside a sentence (the languages'
+# own names are capitalised in the interface's lists: "Anglais").
+IN_LANGUAGE = {
+    "en": pgettext_lazy("inside a sentence", "in English"),
+    "fr": pgettext_lazy("inside a sentence", "in French"),
+}
+
+
+def in_language(code):
+    return IN_LANGUAGE.get(code, code)
 
 
 def event_when(page):

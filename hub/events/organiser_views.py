@@ -18,12 +18,12 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
 from hub.pages.formatting import long_date
 from hub.pages.typography import typeset_text
 
 from . import services
+from .formatting import in_language
 from .forms import RegistrationDetailsForm
 from .messages import LANGUAGES, message_registrants
 from .models import EventPage, Registration
@@ -357,7 +357,7 @@ class BadgesView(EventDeskMixin, TemplateView):
             ],
             count=len(people),
             other_languages=[
-                (code, Locale.objects.get(language_code=code).get_display_name())
+                (code, in_language(code))
                 for code in sorted(translations)
                 if code != language
             ],

@@ -13,6 +13,7 @@ attribute, an address, a script, a style, code, or a part marked in another lang
 site's HTML pages, so templates, catalogues and editors' rich text all get it.
 """
 
+import functools
 import re
 
 from django.utils import translation
@@ -67,6 +68,12 @@ _FRENCH_RULES = [
 
 _ENGLISH_RULES = [("%", re.compile(rf"(?<=\d)[{_SPACES}]%"), "%")]
 
+# Each rule's characters as a set: one C-level test per rule and piece of text.
+_CHARACTER_SETS = {
+    characters: frozenset(characters)
+    for characters, _pattern, _replacement in _FRENCH_RULES + _ENGLISH_RULES
+}
+
 
 def french_clock(hour, minute):
     """9 h 30, 17 h."""
@@ -99,7 +106,7 @@ def _apply(rules, text):
             anchor = "x" if before and not spacing else ""
             piece = anchor + piece
             for characters, pattern, replacement in rules:
-                if any(character in piece for character in characters):
+                if not _CHARACTER_SETS[characters].isdisjoint(piece):
                     piece = pattern.sub(replacement, piece)
             piece = piece[len(anchor) :]
         out.append(piece)
@@ -154,7 +161,11 @@ def typeset_html(markup, language=None):
         nonlocal copied, previous
         text = markup[start:end]
         if _TRIGGERS.search(text):
-            typeset = _typeset_piece(rules, text, previous)
+            anchor = previous if previous and not previous.isspace() else ""
+            if len(text) <= _MEMO_LONGEST:
+                typeset = _typeset_node(language, anchor, text)
+            else:
+                typeset = _typeset_piece(rules, text, anchor)
             if typeset != text:
                 pieces.append(markup[copied:start])
                 pieces.append(typeset)
@@ -188,6 +199,20 @@ def typeset_html(markup, language=None):
         text_node(last, len(markup))
     pieces.append(markup[copied:])
     return "".join(pieces)
+
+
+# A page's text nodes are mostly the same from one page and one reader to the next
+# (the header, the footer, labels, the glossary, a page read again): each node is
+# typeset once per process. Typesetting is a function of the language, the character
+# before and the text alone, so nothing here needs invalidating; the memo is bounded
+# (10,000 nodes of at most 1,000 characters).
+_MEMO_LONGEST = 1000
+
+
+@functools.lru_cache(maxsize=10_000)
+def _typeset_node(language, anchor, text):
+    rules = _FRENCH_RULES if language == "fr" else _ENGLISH_RULES
+    return _typeset_piece(rules, text, anchor)
 
 
 def _typeset_piece(rules, text, previous):

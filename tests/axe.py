@@ -47,3 +47,10 @@ def violations(tab):
         TAGS,
     )
     return found
+
+
+def assert_accessible(tab, state):
+    """No WCAG 2.2 A/AA violation on the page as it stands; `state` names it in the
+    failure (the page and what was done on it)."""
+    found = violations(tab)
+    assert not found, f"axe-core on {state} ({tab.url}):\n" + "\n".join(found)

@@ -1,7 +1,8 @@
 """A real browser: the form's help (autocomplete, the error summary taking focus),
 register, read the e-mail, follow its link, confirm then cancel, see who moves up.
 
-Headless Chromium (the Debian package) driven by Playwright, against the live server.
+Headless Chromium (the Debian package) driven by Playwright, against the live server;
+axe-core (tests/axe.py) checks each page state on the way.
 """
 
 import re
@@ -11,6 +12,7 @@ from django.core.cache import cache
 
 from hub.events import services
 from hub.events.models import Registration
+from tests.axe import assert_accessible
 from tests.factories import make_event_site, point_default_site_at, service_data
 
 Status = Registration.Status
@@ -49,16 +51,18 @@ def test_register_cancel_and_promote(
     browser, live_server, event, mailoutbox, language, other_language
 ):
     page_in_language = event[language]
-    context = browser.new_context(locale=language)
+    context = browser.new_context(locale=language, bypass_csp=True)  # for axe
     tab = context.new_page()
     tab.set_default_timeout(15_000)
 
     # The event page offers the last place.
     tab.goto(live_server.url + page_in_language.url)
     assert tab.locator("html").get_attribute("lang") == language
+    assert_accessible(tab, "the event page")
     register_path = page_in_language.url + "register/"
     tab.click(f'a[href="{register_path}"]')
     tab.wait_for_url(f"**{register_path}")
+    assert_accessible(tab, "the registration form")
 
     # The form helps: autocomplete tokens; a failed submit leads with an error
     # summary that takes focus and links to the fields.
@@ -75,6 +79,7 @@ def test_register_cancel_and_promote(
     assert first_link.get_attribute("href") == "#id_name"
     assert tab.get_attribute("#id_name", "aria-invalid") == "true"
     assert "id_name_error" in tab.get_attribute("#id_name", "aria-describedby")
+    assert_accessible(tab, "the registration form with errors")
 
     tab.fill("#id_name", "Camille Dupont")
     tab.fill("#id_email", "camille@example.org")
@@ -89,6 +94,7 @@ def test_register_cancel_and_promote(
     tab.click("form.registration-form button[type=submit]")
     tab.wait_for_url(f"**{register_path}done/")
     assert "camille@example.org" in tab.inner_text("main")
+    assert_accessible(tab, "the registration's confirmation")
 
     registration = Registration.objects.get(email="camille@example.org")
     assert registration.status == Status.CONFIRMED
@@ -112,15 +118,18 @@ def test_register_cancel_and_promote(
     tab.goto(link)
     assert tab.locator("[data-status=confirmed]").count() == 1
     assert "Coopérative <b>Ouest</b>" in tab.inner_text("main")  # shown as text
+    assert_accessible(tab, "the manage page")
     # Cancelling asks first and says what happens next; nothing changes until then.
     tab.click("button[data-action=cancel]")
     tab.wait_for_url("**?confirm=cancel")
     assert tab.locator("[data-confirm=cancel] li").count() >= 2
+    assert_accessible(tab, "the cancel confirmation step")
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
     tab.click("button[data-action=confirm-cancel]")
     tab.wait_for_url("**?done=cancelled")
     assert tab.locator("[data-status=cancelled]").count() == 1
+    assert_accessible(tab, "the manage page after cancelling")
 
     registration.refresh_from_db()
     waiting.refresh_from_db()

@@ -2,7 +2,8 @@
 two case studies, download the CSV with its accents, and an editor finds the pages
 that await translation.
 
-Headless Chromium (the Debian package) driven by Playwright, against the live server.
+Headless Chromium (the Debian package) driven by Playwright, against the live server;
+axe-core (tests/axe.py) checks each public page state on the way.
 """
 
 import csv
@@ -14,6 +15,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 
 from hub.pages.models import StandardPage
+from tests.axe import assert_accessible
 from tests.factories import add_page, build_library, point_default_site_at
 
 pytestmark = [
@@ -42,8 +44,9 @@ def browser(site, chromium):
 
 
 def test_filter_compare_download_and_translation_dashboard(live_server, site, browser):
-    page = browser.new_page(accept_downloads=True)
+    page = browser.new_page(accept_downloads=True, bypass_csp=True)  # for axe
     page.goto(live_server.url + site["tree"]["fr"]["library"].url)
+    assert_accessible(page, "the French library")
 
     page.locator("#library-filters label", has_text="Entrepreneuriat").click()
     page.locator("#library-filters label", has_text="Bretagne").click()
@@ -53,15 +56,18 @@ def test_filter_compare_download_and_translation_dashboard(live_server, site, br
     assert "theme=entrepreneurship" in page.url and "region=bretagne" in page.url
     titles = page.locator(".library-list .card__title").all_inner_texts()
     assert sorted(titles) == ["Action one (FR)", "Alpha (FR)"]
+    assert_accessible(page, "the filtered French library")
 
     page.goto(live_server.url + "/en/library/?type=case_study&sort=title")
     page.locator("label[for^=compare-]", has_text="Alpha").click()
     page.locator("label[for^=compare-]", has_text="Bravo").click()
+    assert_accessible(page, "the library with two items ticked")
     page.get_by_role("button", name="Compare the ticked items").click()
     assert "/en/library/compare/" in page.url
     headers = page.locator(".compare-table thead th").all_inner_texts()
     assert [header.split("\n")[-1] for header in headers] == ["Alpha", "Bravo"]
     assert page.get_by_text("sources disagree").count() >= 1
+    assert_accessible(page, "the comparison")
 
     page.goto(live_server.url + "/en/library/?region=bretagne&sort=title")
     with page.expect_download() as download:

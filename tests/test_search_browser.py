@@ -1,10 +1,12 @@
 """A real browser on the search engine: search, narrow with facets, choose a
-suggestion with the keyboard, switch language. Headless Chromium through Playwright."""
+suggestion with the keyboard, switch language. Headless Chromium through Playwright;
+axe-core (tests/axe.py) checks each page state on the way."""
 
 import re
 
 import pytest
 
+from tests.axe import assert_accessible
 from tests.factories import build_search_site
 
 pytestmark = [
@@ -30,11 +32,12 @@ def browser(site, chromium):
 def test_search_filter_suggest_and_switch_language(browser, live_server, site):
     from playwright.sync_api import expect
 
-    tab = browser.new_page()
+    tab = browser.new_page(bypass_csp=True)  # axe is added to the page
     tab.goto(f"{live_server.url}/en/search/?q=Caen")
     results = tab.locator(".search-result")
     expect(results).to_have_count(1)
     expect(tab.locator("#results-title")).to_contain_text("1 result for “Caen”")
+    assert_accessible(tab, "a search with one result")
 
     # Narrow with facets: the other facets' counts follow.
     tab.goto(f"{live_server.url}/en/search/?q=garden")
@@ -44,6 +47,7 @@ def test_search_filter_suggest_and_switch_language(browser, live_server, site):
     expect(tab).to_have_url(re.compile(r"theme=t1"))
     expect(results).to_have_count(2)
     expect(tab.locator(".chip--removable")).to_contain_text("Theme: Theme 01")
+    assert_accessible(tab, "a search narrowed by a facet")
     types = tab.get_by_role("group", name="Content type")
     expect(types.get_by_label(re.compile("Case studies"))).to_be_visible()
     expect(types.locator("label", has_text="Case studies")).to_contain_text("1")
@@ -66,6 +70,7 @@ def test_search_filter_suggest_and_switch_language(browser, live_server, site):
     box.press("ArrowDown")
     option = listbox.get_by_role("option", name=re.compile("Market garden training"))
     expect(option).to_have_attribute("aria-selected", "true")
+    assert_accessible(tab, "the search box with a suggestion chosen")
     expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
     box.press("Escape")
     expect(listbox).to_be_hidden()
@@ -75,6 +80,7 @@ def test_search_filter_suggest_and_switch_language(browser, live_server, site):
     box.press("Enter")
     expect(tab).to_have_url(re.compile(r"/en/library/garden-b/$"))
     expect(tab.locator("h1")).to_have_text("Market garden training")
+    assert_accessible(tab, "the page a suggestion leads to")
 
     # Switch language: the search keeps its words and filters.
     tab.goto(f"{live_server.url}/en/search/?q=Caen&theme=t1")
@@ -84,6 +90,7 @@ def test_search_filter_suggest_and_switch_language(browser, live_server, site):
     expect(tab.locator("html")).to_have_attribute("lang", "fr")
     expect(results).to_have_count(1)
     expect(results.first).to_contain_text("Jardin partagé à Caen")
+    assert_accessible(tab, "the French search after switching language")
 
     # The header's suggestions on any page, in French.
     tab.goto(f"{live_server.url}/fr/")
@@ -92,6 +99,8 @@ def test_search_filter_suggest_and_switch_language(browser, live_server, site):
     header_list = tab.locator("#header-search-q-suggestions")
     expect(header_list.get_by_role("option").first).to_be_visible()
     expect(header_list).to_contain_text("Évaluation du programme jardin")
+    assert_accessible(tab, "the header's suggestions on the French home page")
     header_box.press("Enter")  # no suggestion chosen: a full search
     expect(tab).to_have_url(re.compile(r"/fr/search/\?q=l%27%C3%A9valu"))
     expect(results.first).to_be_visible()
+    assert_accessible(tab, "a French search from the header")

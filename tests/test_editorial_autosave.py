@@ -99,3 +99,25 @@ def test_a_draft_this_session_did_not_autosave_still_blocks_its_slug(
         == 1
     )
     assert site_tree["en"]["guide"].specific.summary != "Another page, same slug"
+
+
+def test_a_second_autosave_to_the_create_url_updates_the_same_draft(
+    admin_client, site_tree
+):
+    guides = site_tree["en"]["guides"]
+    create = reverse(
+        "wagtailadmin_pages:add", args=("practices", "goodpracticeguidepage", guides.pk)
+    )
+    data = form_data(admin_client.get(create).content.decode())
+    data.update({"steps-count": "0", "evidence_figures-count": "0"})
+    data.update(title="Peer mentoring", slug="peer-mentoring")
+    first = admin_client.post(create, data, **JSON).json()
+    data["themes"] = [str(site_tree["theme"].pk)]
+    second = admin_client.post(create, data, **JSON)
+    assert second.status_code == 200, second.content
+    assert second.json()["success"] is True
+    pages = GoodPracticeGuidePage.objects.filter(slug="peer-mentoring")
+    assert [page.pk for page in pages] == [first["pk"]]
+    draft = pages.get().get_latest_revision_as_object()
+    assert draft.live is False
+    assert list(draft.themes.all()) == [site_tree["theme"]]

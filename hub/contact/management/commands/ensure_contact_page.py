@@ -23,9 +23,9 @@ TEXT = {
         "title": "Nous contacter",
         "slug": "contact",
         "summary": (
-            "Écrivez à l’équipe éditoriale du hub : une question sur une page, une "
-            "correction, un problème d’accessibilité ou la demande d’un document sous "
-            "une autre forme."
+            "Écrivez à l’équipe éditoriale du centre de ressources : une question sur "
+            "une page, une correction, un problème d’accessibilité ou la demande d’un "
+            "document sous une autre forme."
         ),
     },
 }

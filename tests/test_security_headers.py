@@ -3,12 +3,14 @@ in Wagtail's admin), the Permissions-Policy, pages that need nothing inline, and
 login lockout of the admin and of login-restricted pages (django-axes)."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from hub.pages.formatting import clock
 from tests.factories.events import choose_privacy_notice
 
 ADMIN_LOGIN = "/admin/login/"
@@ -312,9 +314,15 @@ def test_pages_and_admin_run_under_the_policy(
         visit(pages["event"].url)
         local_time = tab.locator("[data-local-time]").first
         local_time.wait_for(state="visible")
-        assert "Asia/Tokyo" in local_time.text_content() or "JST" in (
-            local_time.text_content()
-        )
+        # The reader's time (Tokyo), written as the page writes times: 9:30 and
+        # 17:00 in English, 9 h 30 and 17 h in French, never "09:30 AM".
+        event = pages["event"].specific
+        tokyo = event.start.astimezone(ZoneInfo("Asia/Tokyo"))
+        with translation.override(language):
+            expected = clock(tokyo)
+        text = local_time.text_content()
+        assert expected in text, (expected, text)
+        assert "AM" not in text and "PM" not in text
 
         visit(pages["event"].url + "register/")
         assert tab.locator("form.registration-form").count() == 1

@@ -17,6 +17,23 @@
         return format.format(a) === format.format(b);
     }
 
+    // A time of day as the server prints it (hub/pages/formatting.py clock): 9:30 and
+    // 17:00 in English, 9 h 30 and 17 h in French, never "09:30 AM".
+    function clock(date, timeZone, french) {
+        var parts = new Intl.DateTimeFormat("en-GB", {
+            timeZone: timeZone, hour: "numeric", minute: "2-digit", hourCycle: "h23"
+        }).formatToParts(date);
+        var hour = "", minute = "";
+        parts.forEach(function (part) {
+            if (part.type === "hour") { hour = String(parseInt(part.value, 10)); }
+            if (part.type === "minute") { minute = part.value; }
+        });
+        if (french) {
+            return minute === "00" ? hour + "\u00a0h" : hour + "\u00a0h\u00a0" + minute;
+        }
+        return hour + ":" + minute;
+    }
+
     // An event's times are printed in the venue's zone; add the reader's own time when it differs.
     function showLocalTimes() {
         var zone = readerTimeZone();
@@ -24,6 +41,8 @@
             return;
         }
         var language = document.documentElement.lang || undefined;
+        var french = /^fr/.test(language || "");
+        var english = /^en/.test(language || "");
         var nodes = document.querySelectorAll("[data-local-time]");
         Array.prototype.forEach.call(nodes, function (node) {
             if (node.getAttribute("data-event-zone") === zone) {
@@ -35,19 +54,14 @@
             if (isNaN(start.getTime())) {
                 return;
             }
-            var full = new Intl.DateTimeFormat(language, {
-                timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric",
-                hour: "2-digit", minute: "2-digit"
+            var day = new Intl.DateTimeFormat(english ? "en-GB" : language, {
+                timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric"
             });
-            var timeOnly = new Intl.DateTimeFormat(language, {
-                timeZone: zone, hour: "2-digit", minute: "2-digit", timeZoneName: "short"
-            });
-            var text = full.format(start);
+            var text = day.format(start) + ", " + clock(start, zone, french);
             if (end && !isNaN(end.getTime())) {
-                text += " – " + (sameDay(start, end, zone) ? timeOnly.format(end) : full.format(end));
-            }
-            if (timeOnly.format(start).indexOf(zone) === -1) {
-                text += " (" + zone + ")";
+                text += sameDay(start, end, zone)
+                    ? "\u2013" + clock(end, zone, french)
+                    : " \u2013 " + day.format(end) + ", " + clock(end, zone, french);
             }
             node.textContent = (node.getAttribute("data-label") || "") + " " + text;
             node.hidden = false;

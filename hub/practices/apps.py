@@ -6,3 +6,8 @@ class PracticesConfig(AppConfig):
     name = "hub.practices"
     label = "practices"
     verbose_name = _("Practices and evidence")
+
+    def ready(self):
+        from . import library_signals
+
+        library_signals.connect()

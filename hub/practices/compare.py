@@ -18,6 +18,9 @@ from .library import CASE_STUDY
 
 MIN_ITEMS, MAX_ITEMS = 2, 4
 MAX_TOKENS = 50
+# The picker lists the library's items up to this many (in the tree's order), and the
+# chosen ones: tens of thousands of checkboxes would help nobody.
+MAX_CANDIDATES = 300
 
 
 @dataclass
@@ -64,7 +67,7 @@ def resolve(library, tokens):
             "pk", "translation_key", "locale_id"
         )
     }
-    by_key = {item.translation_key: item for item in library.items}
+    by_key = library.items_by_key(keys | {key for key, _locale in pages.values()})
     chosen, notices = [], []
     for token in tokens:
         key = _as_key(token)
@@ -104,7 +107,10 @@ def resolve(library, tokens):
 def compare(library, params, request):
     tokens = parse_tokens(params)
     chosen, notices = resolve(library, tokens)
-    comparison = Comparison(notices=notices, candidates=library.items)
+    comparison = Comparison(
+        notices=notices,
+        candidates=library.candidates(MAX_CANDIDATES, [item.pk for item in chosen]),
+    )
     if len(chosen) < MIN_ITEMS:
         comparison.notices.append(
             _("Choose at least two case studies or actions to compare them.")

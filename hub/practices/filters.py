@@ -1,20 +1,20 @@
-"""Reading the library's filters from a URL, and applying them to the library's rows.
+"""Reading the library's filters from a URL, and asking the library for them.
 
 Bad input never raises: unknown values are dropped and reported, an unknown sort falls
 back to the default, a page out of range shows the nearest page.
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from functools import cached_property
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from hub.pages.facets import filter_and_count
 from hub.pages.formatting import sort_text
 
 from .library import (
+    COLUMNS,
     DEFAULT_SORT,
     FACETS,
     FACETS_BY_NAME,
@@ -22,6 +22,7 @@ from .library import (
     MAX_VALUES_PER_FILTER,
     PAGE_SIZE,
     SORTS,
+    CountedPaginator,
     choice_labels,
 )
 
@@ -113,54 +114,25 @@ def url_value(facet, key, library):
     return key
 
 
-def _nulls_last(value, reverse=True):
-    """A sort key: present values first (largest first when `reverse`), then None."""
-    if value is None:
-        return (1, Decimal(0))
-    return (0, -value if reverse else value)
-
-
-def sort_items(items, sort):
-    by_title = sorted(items, key=lambda item: sort_text(item.title))
-    if sort == "title":
-        return by_title
-    if sort == "budget":
-        return sorted(by_title, key=lambda item: _nulls_last(item.total_budget))
-    if sort == "participants":
-        return sorted(by_title, key=lambda item: _nulls_last(item.participants))
-
-    # newest (the latest start first) or oldest: undated items last either way
-    sign = 1 if sort == "oldest" else -1
-
-    def by_date(item):
-        start = item.start_date or item.end_date
-        return (0, sign * start.toordinal()) if start else (1, 0)
-
-    return sorted(by_title, key=by_date)
-
-
 DATE_SORTS = ("newest", "oldest")
-
-
-def undated_count(items, sort):
-    """How many of the items have no date, when they are sorted by date (0 else)."""
-    if sort not in DATE_SORTS:
-        return 0
-    return sum(1 for item in items if not (item.start_date or item.end_date))
 
 
 @dataclass
 class LibraryResult:
-    items: list  # every matching item, sorted
     facets: list
     active: list
-    page_obj: object
+    page_obj: object  # its object_list: the LibraryItems shown
     query: LibraryQuery
     notices: list
+    count: int = 0
+    undated: int = 0  # items without a date, when sorted by date (0 else)
+    library: object = None
+    rows: object = None  # every matching item's row, sorted
 
-    @property
-    def count(self):
-        return len(self.items)
+    @cached_property
+    def items(self):
+        """Every matching item, sorted (for exports)."""
+        return self.library.items_from(self.rows)
 
 
 def facet_views(library, query, all_counts):
@@ -208,16 +180,16 @@ def active_filters(library, query, base_url):
 
 
 def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=True):
-    """The library filtered, counted, sorted and paginated as `params` ask."""
+    """The library filtered, counted, sorted and paginated as `params` ask: the
+    counts, the total and the page of items shown, each read from the database."""
     query = LibraryQuery.from_params(params, library)
-    items, counts = filter_and_count(
-        library.items,
-        lambda item: item.values,
-        query.selected,
-        [facet.name for facet in FACETS],
+    pages = library.matching(query.selected)
+    totals = pages.aggregate(
+        total=Count("pk"),
+        undated=Count("pk", filter=Q(**{COLUMNS["sort_date"]: None})),
     )
-    items = sort_items(items, query.sort)
-    paginator = Paginator(items, page_size)
+    rows = library.rows(pages, query.sort)
+    paginator = CountedPaginator(rows, page_size, totals["total"])
     page_obj = paginator.get_page(query.page)
     notices = []
     if query.ignored:
@@ -234,7 +206,7 @@ def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=Tr
     requested = _page_number(query.page)
     if requested is not None and requested < 1:
         page_obj = paginator.get_page(1)
-    if requested is not None and requested != page_obj.number and items:
+    if requested is not None and requested != page_obj.number and totals["total"]:
         notices.append(
             _("There is no page %(asked)s; showing page %(shown)s of %(total)s.")
             % {
@@ -243,15 +215,19 @@ def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=Tr
                 "total": paginator.num_pages,
             }
         )
+    page_obj.object_list = library.items_from(page_obj.object_list)
     if load_pages:
-        library.load_pages(list(page_obj.object_list))
+        library.load_pages(page_obj.object_list)
     return LibraryResult(
-        items=items,
-        facets=facet_views(library, query, counts),
+        facets=facet_views(library, query, library.counts(query.selected)),
         active=active_filters(library, query, base_url),
         page_obj=page_obj,
         query=query,
         notices=notices,
+        count=totals["total"],
+        undated=totals["undated"] if query.sort in DATE_SORTS else 0,
+        library=library,
+        rows=rows,
     )
 
 

@@ -1,17 +1,20 @@
-"""The case-study library: filters, counts per value, sorting.
+"""The case-study library: filters, counts per value, sorting, pages, in the database.
 
-Every case study under a library page and every action under those case studies is
-read once as a compact row, in at most eight queries whatever the number of items:
-the pages themselves (two), their taxonomy links (one UNION), the evidence levels that
-reports and guides give them (one UNION), and the taxonomy terms from the shared term
-catalogue (hub/pages/taxonomies.py: one query a taxonomy, none while it is cached).
-Filters, counts and sorting then run on those rows, so
+Each case study and action under a library page has an entry (practices.LibraryEntry)
+with the values it has for each filter (practices.LibraryValue), kept up to date by
+hub/practices/library_index.py. A library page asks the database, in a fixed number of
+queries whatever the number of items, for
 
-- values combine with OR within a filter and AND across filters;
-- the count beside each value is the number of items that have it among those that
+- the items passing every filter: values combine with OR within a filter and AND
+  across filters;
+- the count beside each value: the number of items that have it among those that
   pass every *other* filter, so counts stay right when other filters are set;
-- sorting by participants, a key figure kept in a StreamField, works the same way on
-  SQLite and PostgreSQL.
+- the one page of items shown, sorted (newest or oldest with undated items last,
+  title, budget, participants), and only those items' pages are loaded.
+
+Visibility is never stored: every query applies `hub.pages.visibility.public()` to
+the pages themselves, so an unpublished or restricted page (or an action whose case
+study is unpublished) is never listed or counted.
 
 A taxonomy term is identified by its translation key, the same in both languages;
 links use its slug in the page's language, and a slug from either language is
@@ -24,8 +27,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import CharField, F, Value
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from hub.pages.blocks import raw_figures
 from hub.pages.formatting import sort_text
@@ -43,6 +50,7 @@ from .figures import participants
 from .models.action import ActionKind, ActionPage
 from .models.case_study import CaseStudyPage
 from .models.guide import GoodPracticeGuidePage
+from .models.library_entry import LibraryValue
 from .models.report import EvaluationReportPage, EvidenceLevel
 
 PAGE_SIZE = 12
@@ -84,6 +92,7 @@ FACETS = [
     Facet("evidence", _("Evidence strength")),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+FACET_NAMES = [facet.name for facet in FACETS]
 
 SORTS = {
     "newest": _("Most recent first"),
@@ -149,7 +158,7 @@ def periods_of(start, end):
     }
 
 
-def _links(model, ids):
+def page_links(model, ids):
     """(page id, facet, term translation key, country) for the page type's terms."""
     source = model._meta.model_name
     parts = []
@@ -172,30 +181,45 @@ def _links(model, ids):
     return parts
 
 
-def _evidence(live_ids_of):
-    """(translation key of a case study or action, evidence level) from the live
-    reports and guides that evaluate or cite it."""
-    reports = live_ids_of(EvaluationReportPage)
-    guides = live_ids_of(GoodPracticeGuidePage)
+def evidence_links(keys=None):
+    """(translation key of a case study or action, evidence level) from the public
+    reports and guides that evaluate or cite it; only for `keys` when given."""
+    reports = public(EvaluationReportPage.objects.all()).values("pk")
+    guides = public(GoodPracticeGuidePage.objects.all()).values("pk")
+
+    def only(queryset, name):
+        if keys is None:
+            return queryset
+        return queryset.filter(**{f"{name}__translation_key__in": sorted(keys)})
+
     return (
-        EvaluationReportPage.evaluated_case_studies.through.objects.filter(
-            evaluationreportpage_id__in=reports
+        only(
+            EvaluationReportPage.evaluated_case_studies.through.objects.filter(
+                evaluationreportpage_id__in=reports
+            ),
+            "casestudypage",
         )
         .order_by()
         .values_list(
             "casestudypage__translation_key", "evaluationreportpage__evidence_level"
         )
         .union(
-            GoodPracticeGuidePage.related_case_studies.through.objects.filter(
-                goodpracticeguidepage_id__in=guides
+            only(
+                GoodPracticeGuidePage.related_case_studies.through.objects.filter(
+                    goodpracticeguidepage_id__in=guides
+                ),
+                "casestudypage",
             )
             .order_by()
             .values_list(
                 "casestudypage__translation_key",
                 "goodpracticeguidepage__evidence_level",
             ),
-            GoodPracticeGuidePage.related_actions.through.objects.filter(
-                goodpracticeguidepage_id__in=guides
+            only(
+                GoodPracticeGuidePage.related_actions.through.objects.filter(
+                    goodpracticeguidepage_id__in=guides
+                ),
+                "actionpage",
             )
             .order_by()
             .values_list(
@@ -206,94 +230,181 @@ def _evidence(live_ids_of):
     )
 
 
+# The columns of a listed item, read with the page it belongs to.
+ENTRY = "library_entry__"
+COLUMNS = {
+    "pk": "pk",
+    "translation_key": "translation_key",
+    "title": "title",
+    "path": "path",
+    "first_published_at": "first_published_at",
+    "kind": ENTRY + "kind",
+    "parent_pk": ENTRY + "parent_id",
+    "sort_date": ENTRY + "sort_date",
+    "total_budget": ENTRY + "total_budget",
+}
+CHUNK = 500  # ids in one IN (...): well below SQLite's limit
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, read with another aggregate in one query."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def _title_order():
+    # Python's order of sort_text() is code-point order: PostgreSQL's "C" collation,
+    # SQLite's default BINARY one.
+    title = F(ENTRY + "sort_title")
+    return Collate(title, "C") if connection.vendor == "postgresql" else title
+
+
+def order_by(sort):
+    """The ORDER BY of a sort: the sort's key (missing values last, whichever way),
+    then the title, then the tree order."""
+    then = [_title_order(), "path"]
+    if sort == "title":
+        return then
+    if sort in ("budget", "participants"):
+        name = "total_budget" if sort == "budget" else "participants"
+        return [F(ENTRY + name).desc(nulls_last=True), *then]
+    date = F(ENTRY + "sort_date")
+    if sort == "oldest":
+        return [date.asc(nulls_last=True), *then]
+    return [date.desc(nulls_last=True), *then]
+
+
 class Library:
-    """The items of one library page and their taxonomy, in a fixed query count."""
+    """The items of one library page, asked of the database in a fixed number of
+    queries; the visibility rule is part of each query."""
 
     def __init__(self, library_page, with_figures=False):
         self.page = library_page
         self.locale_id = library_page.locale_id
-        self.items = []
-        self._load(with_figures)
+        self.terms = self._load_terms()
 
-    def _base(self, model):
-        return public(
-            model.objects.live().filter(
+    def pages(self):
+        """The library's listed pages: public, in the page's language, below the
+        library; an action only while its case study is live (a restricted case
+        study restricts its actions already)."""
+        pages = public(
+            Page.objects.filter(
+                library_entry__library_id=self.page.pk,
+                locale_id=self.locale_id,
                 path__startswith=self.page.path,
                 depth__gt=self.page.depth,
-                locale_id=self.locale_id,
             )
         )
-
-    def _load(self, with_figures):
-        columns = ["pk", "translation_key", "title", "path", "first_published_at"]
-        columns += ["start_date", "end_date"]
-        case_columns = columns + ["total_budget", "programme__translation_key"]
-        action_columns = columns + ["action_kind"]
-        if with_figures:
-            case_columns.append("key_figures")
-            action_columns.append("outcomes")
-        by_path = {}
-        for row in self._base(CaseStudyPage).values(*case_columns):
-            item = self._item(row, CASE_STUDY, row.get("key_figures"))
-            item.total_budget = row["total_budget"]
-            if row["programme__translation_key"]:
-                item.values["programme"].add(str(row["programme__translation_key"]))
-            by_path[item.path] = item
-        for row in self._base(ActionPage).values(*action_columns):
-            parent = by_path.get(row["path"][: -ActionPage.steplen])
-            if parent is None:  # its case study is unpublished or private
-                continue
-            item = self._item(row, ACTION, row.get("outcomes"))
-            item.parent_pk = parent.pk
-            item.values["action_kind"].add(row["action_kind"])
-            item.values["programme"] |= parent.values["programme"]
-            by_path[item.path] = item
-        self.items = sorted(by_path.values(), key=lambda item: item.path)
-        by_pk = {item.pk: item for item in self.items}
-
-        case_ids = self._base(CaseStudyPage).values("pk")
-        action_ids = self._base(ActionPage).values("pk")
-        parts = _links(CaseStudyPage, case_ids) + _links(ActionPage, action_ids)
-        for page_id, facet, key, country in parts[0].union(*parts[1:], all=True):
-            item = by_pk.get(page_id)
-            if item is None:
-                continue
-            item.values[facet].add(str(key))
-            if country:
-                item.values["country"].add(country)
-
-        levels = defaultdict(set)
-        for key, level in _evidence(
-            lambda model: public(model.objects.live()).values("pk")
-        ):
-            levels[str(key)].add(level)
-        for item in self.items:
-            found = set(levels.get(item.translation_key, ()))
-            if item.parent_pk is not None:  # an evaluation covers the project's actions
-                found |= levels.get(by_pk[item.parent_pk].translation_key, set())
-            if found:
-                item.evidence = max(found, key=lambda level: EVIDENCE_RANK[level])
-            item.values["evidence"].add(item.evidence)
-
-        self.terms = self._load_terms()
-        self.by_pk = by_pk
-
-    def _item(self, row, kind, figures):
-        item = LibraryItem(
-            pk=row["pk"],
-            kind=kind,
-            translation_key=str(row["translation_key"]),
-            title=row["title"],
-            path=row["path"],
-            first_published_at=row["first_published_at"],
-            start_date=row["start_date"],
-            end_date=row["end_date"],
+        return pages.filter(
+            Q(library_entry__parent__isnull=True) | Q(library_entry__parent__live=True)
         )
-        item.values["type"].add(kind)
-        item.values["period"] |= periods_of(item.start_date, item.end_date)
-        if figures is not None:
-            item.participants = participants(raw_figures(figures))
-        return item
+
+    def matching(self, selected, without=None):
+        """The listed pages passing every filter of `selected` but `without`'s."""
+        pages = self.pages()
+        for name in FACET_NAMES:
+            values = selected.get(name)
+            if name == without or not values:
+                continue
+            pages = pages.filter(
+                Exists(
+                    LibraryValue.objects.filter(
+                        entry_id=OuterRef("pk"), facet=name, value__in=sorted(values)
+                    )
+                )
+            )
+        return pages
+
+    def counts(self, selected):
+        """{facet: {value: count}}: each value's count among the items passing every
+        other filter, in one query (one part per filter that has a value chosen)."""
+        chosen = [name for name in FACET_NAMES if selected.get(name)]
+        groups = [(None, [name for name in FACET_NAMES if name not in chosen])]
+        groups += [(name, [name]) for name in chosen]
+        parts = [
+            LibraryValue.objects.filter(
+                entry_id__in=self.matching(selected, without=without).values("pk"),
+                facet__in=facets,
+            )
+            .order_by()
+            .values_list("facet", "value")
+            .annotate(count=Count("entry_id"))
+            for without, facets in groups
+            if facets
+        ]
+        counts = {name: {} for name in FACET_NAMES}
+        for facet, value, count in parts[0].union(*parts[1:], all=True):
+            counts[facet][value] = count
+        return counts
+
+    def rows(self, pages, sort):
+        """The pages' rows (COLUMNS), sorted."""
+        return pages.order_by(*order_by(sort)).values(*COLUMNS.values())
+
+    def items_from(self, rows):
+        """LibraryItems of rows of `rows()`, with their filter values (one query
+        for every 500 items)."""
+        items = [
+            LibraryItem(
+                pk=row["pk"],
+                kind=row[COLUMNS["kind"]],
+                translation_key=str(row["translation_key"]),
+                title=row["title"],
+                path=row["path"],
+                first_published_at=row["first_published_at"],
+                start_date=row[COLUMNS["sort_date"]],
+                end_date=None,
+                total_budget=row[COLUMNS["total_budget"]],
+                parent_pk=row[COLUMNS["parent_pk"]],
+            )
+            for row in rows
+        ]
+        by_pk = {item.pk: item for item in items}
+        ids = list(by_pk)
+        for start in range(0, len(ids), CHUNK):
+            for entry_id, facet, value in LibraryValue.objects.filter(
+                entry_id__in=ids[start : start + CHUNK]
+            ).values_list("entry_id", "facet", "value"):
+                item = by_pk[entry_id]
+                item.values[facet].add(value)
+                if facet == "evidence":
+                    item.evidence = value
+        return items
+
+    def items_by_key(self, keys):
+        """{translation key: LibraryItem} of the listed items with these keys."""
+        if not keys:
+            return {}
+        pages = self.pages().filter(translation_key__in=sorted(keys))
+        return {
+            item.translation_key: item
+            for item in self.items_from(self.rows(pages, "title"))
+        }
+
+    def candidates(self, limit, keep=()):
+        """Up to `limit` listed items (pk, kind, title) in the tree's order, and the
+        items of `keep` (pks) wherever they are."""
+        rows = self.pages().order_by("path").values("pk", "title", ENTRY + "kind")
+        found = list(rows[:limit])
+        seen = {row["pk"] for row in found}
+        missing = [pk for pk in keep if pk not in seen]
+        if missing:
+            found += list(rows.filter(pk__in=missing))
+        return [
+            LibraryItem(
+                pk=row["pk"],
+                kind=row[ENTRY + "kind"],
+                translation_key="",
+                title=row["title"],
+                path="",
+                first_published_at=None,
+                start_date=None,
+                end_date=None,
+            )
+            for row in found
+        ]
 
     def _load_terms(self):
         """{facet: {translation key: Term}}, each term in the page's language when it
@@ -317,20 +428,53 @@ class Library:
         return terms
 
     def load_pages(self, items):
-        """Attach the specific page to each item (two queries), parents included."""
-        wanted = {item.pk for item in items}
-        wanted |= {item.parent_pk for item in items if item.parent_pk}
+        """Attach the specific page to each item (two queries), parents included,
+        with the figures read from the pages."""
+        parent_ids = {item.parent_pk for item in items if item.parent_pk}
         pages = {}
-        for model in (CaseStudyPage, ActionPage):
-            ids = [pk for pk in wanted if self.by_pk[pk].kind == _kind_of(model)]
-            if ids:
-                pages.update({p.pk: p for p in model.objects.filter(pk__in=ids)})
+        for model, ids in (
+            (CaseStudyPage, {i.pk for i in items if i.kind == CASE_STUDY} | parent_ids),
+            (ActionPage, {i.pk for i in items if i.kind == ACTION}),
+        ):
+            ids = sorted(ids)
+            for start in range(0, len(ids), CHUNK):
+                pages.update(
+                    {
+                        page.pk: page
+                        for page in model.objects.filter(
+                            pk__in=ids[start : start + CHUNK]
+                        )
+                    }
+                )
         labels = choice_labels()
+        parents = {}
         for item in items:
             item.page = pages.get(item.pk)
-            item.parent = self.by_pk.get(item.parent_pk)
-            if item.parent is not None:
-                item.parent.page = pages.get(item.parent_pk)
+            if item.page is not None:
+                item.start_date = item.page.start_date
+                item.end_date = item.page.end_date
+                figures = (
+                    item.page.key_figures
+                    if item.kind == CASE_STUDY
+                    else item.page.outcomes
+                )
+                item.participants = participants(raw_figures(figures))
+            item.parent = None
+            if item.parent_pk is not None and item.parent_pk in pages:
+                if item.parent_pk not in parents:
+                    page = pages[item.parent_pk]
+                    parents[item.parent_pk] = LibraryItem(
+                        pk=page.pk,
+                        kind=CASE_STUDY,
+                        translation_key=str(page.translation_key),
+                        title=page.title,
+                        path=page.path,
+                        first_published_at=page.first_published_at,
+                        start_date=page.start_date,
+                        end_date=page.end_date,
+                        page=page,
+                    )
+                item.parent = parents[item.parent_pk]
             item.kind_label = labels["type"][item.kind]
             item.evidence_label = labels["evidence"][item.evidence]
             item.regions = self.named(item, "region")
@@ -342,7 +486,3 @@ class Library:
         terms = self.terms[facet]
         found = [terms[key] for key in item.values[facet] if key in terms]
         return sorted(found, key=lambda term: sort_text(term.name))
-
-
-def _kind_of(model):
-    return CASE_STUDY if model is CaseStudyPage else ACTION

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from . import exports
 from .compare import MAX_ITEMS, MIN_ITEMS, compare
-from .filters import search_library, undated_count
+from .filters import search_library
 from .library import DEFAULT_SORT, SORTS, Library
 
 EXPORT_FORMATS = {"csv": exports.csv_response, "json": exports.json_response}
@@ -32,7 +32,7 @@ def library_view(page, request):
             "children_page": result.page_obj,
             "sort_options": list(SORTS.items()),
             "default_sort": DEFAULT_SORT,
-            "undated": undated_count(result.items, result.query.sort),
+            "undated": result.undated,
             "terms": library.terms,
             "compare_url": page.get_url(request) + page.reverse_subpage("compare_view"),
             "min_compare": MIN_ITEMS,

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.pages import serving
 from hub.site import feeds
 from hub.site.api import api_router
 from hub.site.sitemap import sitemap
@@ -12,6 +13,14 @@ from hub.site.sitemap import sitemap
 # The 500 page in the language of the URL (hub/site/errors.py); 404s render
 # templates/404.html through Django's handler, in the language LocaleMiddleware set.
 handler500 = "hub.site.errors.server_error"
+
+# Wagtail's front-end URLs, with its serve view given the route found in two queries
+# (hub/pages/serving.py); same name, same pattern, same hooks.
+wagtail_patterns = [
+    pattern
+    for pattern in wagtail_urls.urlpatterns
+    if getattr(pattern, "name", None) != "wagtail_serve"
+] + [re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve")]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -32,6 +41,6 @@ urlpatterns += i18n_patterns(
     path("feeds/<slug:kind>/atom/", feeds.atom_feed, name="feed_atom"),
     # event.ics and calendar.ics: Wagtail's own pattern refuses dots in paths.
     path("", include("hub.events.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_patterns)),
     prefix_default_language=True,
 )

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from ..admin_forms import HubPageForm, picker
@@ -42,6 +42,18 @@ class HubPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of the page and its ancestors; when the page
+        was found by hub.pages.serving, whether there are any was read with it, so a
+        page without one costs no query here."""
+        known = getattr(self, "_hub_view_restriction_pages", None)
+        if known is None:
+            return super().get_view_restrictions()
+        page_ids, any_restricted = known
+        if not any_restricted:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=page_ids)
 
     def search_related_names(self):
         """Names of the page's themes, regions, programme, partners... in its language,
@@ -94,19 +106,37 @@ class HubPage(Page):
     @cached_property
     def surroundings(self):
         """Ancestors, live translations and the home page's children: what the layout
-        needs around the page (breadcrumb, language switcher, menu), in one query."""
+        needs around the page (breadcrumb, language switcher, menu), in one query
+        (none when hub.pages.serving found them with the page)."""
+        pages = public(Page.objects.live().filter(self.surroundings_filter()))
+        return self.arrange_surroundings(pages.order_by("path"))
+
+    def surroundings_filter(self):
+        steplen = Page.steplen
+        ancestor_paths = [
+            self.path[: steplen * depth] for depth in range(2, self.depth)
+        ]
+        return (
+            Q(path__in=ancestor_paths)
+            | Q(path__startswith=self.path[: steplen * 2], depth=3)
+            | Q(translation_key=self.translation_key)
+        )
+
+    def is_surrounding(self, page):
+        """`surroundings_filter()` for a page in hand."""
+        home_path = self.path[: Page.steplen * 2]
+        is_ancestor = 2 <= page.depth < self.depth and self.path.startswith(page.path)
+        is_menu = page.depth == 3 and page.path.startswith(home_path)
+        return is_ancestor or is_menu or page.translation_key == self.translation_key
+
+    def arrange_surroundings(self, pages):
+        """`surroundings` from the live, public pages of `surroundings_filter()`, in
+        path order."""
         steplen = Page.steplen
         home_path = self.path[: steplen * 2]
         ancestor_paths = [
             self.path[: steplen * depth] for depth in range(2, self.depth)
         ]
-        pages = public(
-            Page.objects.live().filter(
-                Q(path__in=ancestor_paths)
-                | Q(path__startswith=home_path, depth=3)
-                | Q(translation_key=self.translation_key)
-            )
-        ).order_by("path")
         found = {"ancestry": [], "translations": [], "menu": []}
         for page in pages:
             if page.path in ancestor_paths:

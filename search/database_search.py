@@ -8,9 +8,8 @@ Snippets are cut from the page's summary (or the first text field that matches),
 the matched words marked after HTML escaping (search.text.mark_matches).
 """
 
-from collections import defaultdict
-
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
@@ -20,7 +19,7 @@ from hub.pages.search_data import FACETS, hub_page_models, page_type, result_typ
 from hub.pages.visibility import public_by_path
 
 from .outcome import FoundPage, Outcome
-from .text import WORD_RE, fold, light_stem, mark_matches, query_words
+from .text import folded_words, light_stem, mark_matches, query_words
 
 # Matches ranked per language: beyond, counts and facets stop growing (the engine has
 # no such limit). 50,000 covers the largest benchmark corpus.
@@ -44,13 +43,18 @@ def search(backend, query, selected):
 
     if query.text:
         ranked = _ranked_page_ids(backend, query)
-        rows = PageFacet.objects.filter(page_id__in=ranked)
+        if not selected and connection.vendor == "postgresql":
+            # Words alone, the usual search: counted by PostgreSQL.
+            matching, counts = _counted(ranked, query.sort == "date")
+            facets_of = _facets_of(_facet_rows(_page_slice(matching, query)))
+            return _outcome(query, matching, counts, facets_of, len(ranked))
+        rows = _facet_rows(ranked)
     else:  # filters alone: browse every page, newest first
         ranked = None
-        rows = PageFacet.objects.filter(page__in=hub_pages(query.languages))
-    facets_of = defaultdict(lambda: defaultdict(set))
-    for page_id, facet, value in rows.values_list("page_id", "facet", "value"):
-        facets_of[page_id][facet].add(value)
+        rows = PageFacet.objects.filter(
+            page__in=hub_pages(query.languages)
+        ).values_list("page_id", "facet", "value")
+    facets_of = _facets_of(rows)
     if ranked is None:
         ranked = list(facets_of)
 
@@ -63,6 +67,84 @@ def search(backend, query, selected):
             key=lambda page_id: max(facets_of.get(page_id, {}).get("date", {""})),
             reverse=True,
         )
+    return _outcome(query, matching, counts, facets_of, len(ranked))
+
+
+def _facet_rows(page_ids):
+    """(page_id, facet, value) of these pages. On PostgreSQL the pks go as one array
+    parameter and the rows come back as plain tuples: for thousands of matches the
+    ORM's per-parameter and per-row work cost more than the query."""
+    from .models import PageFacet
+
+    if not page_ids:
+        return []
+    if connection.vendor != "postgresql":
+        return PageFacet.objects.filter(page_id__in=page_ids).values_list(
+            "page_id", "facet", "value"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT page_id, facet, value FROM {PageFacet._meta.db_table} "
+            "WHERE page_id = ANY(%s)",
+            [list(page_ids)],
+        )
+        return cursor.fetchall()
+
+
+def _facets_of(rows):
+    """{page_id: {facet: set of values}}, in the order pages first appear."""
+    facets_of = {}
+    for page_id, facet, value in rows:
+        page_facets = facets_of.get(page_id)
+        if page_facets is None:
+            page_facets = facets_of[page_id] = {}
+        values = page_facets.get(facet)
+        if values is None:
+            page_facets[facet] = {value}
+        else:
+            values.add(value)
+    return facets_of
+
+
+def _counted(ranked, by_date):
+    """(pages in order, {facet: {value: count}}) of ranked pages with no filter, the
+    counts grouped by PostgreSQL (the same counts as filter_and_count: a page counts
+    once per value it has), dates read only to sort by them."""
+    from .models import PageFacet
+
+    table = PageFacet._meta.db_table
+    counts = {facet: {} for facet in FACETS}
+    if not ranked:
+        return ranked, counts
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT facet, value, count(*) FROM {table} "
+            "WHERE page_id = ANY(%s) GROUP BY facet, value",
+            [ranked],
+        )
+        for facet, value, count in cursor.fetchall():
+            if facet in counts:
+                counts[facet][value] = count
+        if not by_date:
+            return ranked, counts
+        cursor.execute(
+            f"SELECT page_id, max(value) FROM {table} "
+            "WHERE facet = 'date' AND page_id = ANY(%s) GROUP BY page_id",
+            [ranked],
+        )
+        dates = dict(cursor.fetchall())
+    # Newest first, undated last; stable, so relevance breaks ties.
+    return sorted(ranked, key=lambda pk: dates.get(pk, ""), reverse=True), counts
+
+
+def _page_slice(matching, query):
+    """The pks of the page of results shown (the last page when out of range)."""
+    last_page = max(1, -(-len(matching) // query.per_page))
+    start = (min(query.page, last_page) - 1) * query.per_page
+    return matching[start : start + query.per_page]
+
+
+def _outcome(query, matching, counts, facets_of, total_without_filters):
     total = len(matching)
     last_page = max(1, -(-total // query.per_page))
     page = min(query.page, last_page)
@@ -86,7 +168,7 @@ def search(backend, query, selected):
         total=total,
         page=page,
         counts=counts,
-        total_without_filters=len(ranked),
+        total_without_filters=total_without_filters,
     )
 
 
@@ -128,7 +210,7 @@ def _scored(backend, text, language, operator, sign):
         rows = list(_rows(results))
     scored = []
     for pk, title, score in rows:
-        title_words = WORD_RE.findall(fold(title))
+        title_words = folded_words(title)
         whole_title = all(
             any(word.startswith(stem) for word in title_words) for stem in stems
         )
@@ -157,7 +239,7 @@ def suggest(backend, text, language, limit):
     found.sort(
         key=lambda item: (
             not all(
-                any(word.startswith(stem) for word in WORD_RE.findall(fold(item[1])))
+                any(word.startswith(stem) for word in folded_words(item[1]))
                 for stem in stems
             )
         )

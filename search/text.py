@@ -10,6 +10,7 @@ dictionaries, or by the light stemmer below on SQLite, whose full-text index has
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.safestring import mark_safe
 
@@ -43,6 +44,21 @@ STOPWORDS = {
         "sont c d j l m n s t".split()
     ),
 }
+
+
+@lru_cache(maxsize=100_000)
+def _folded(word):
+    return tuple(WORD_RE.findall(fold(word)))
+
+
+def folded_words(text):
+    """The words of `text`, folded: `WORD_RE.findall(fold(text))`, with each distinct
+    word folded once per process (the database search checks thousands of titles a
+    query, and folding character by character cost more than the query itself)."""
+    words = []
+    for word in WORD_RE.findall(unicodedata.normalize("NFC", text)):
+        words.extend(_folded(word))
+    return words
 
 
 def clean_query(value):

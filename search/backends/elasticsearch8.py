@@ -44,7 +44,7 @@ class HubElasticsearch8SearchBackend(HubEngineMixin, Elasticsearch8SearchBackend
         if "from" in body:  # the client's spelling of the keyword
             body["from_"] = body.pop("from")
         response = self.es.options(request_timeout=timeout).search(
-            index=self.page_index_name(), **body
+            index=self.page_index_name(), request_cache=self.request_cache, **body
         )
         return response.body
 

@@ -12,6 +12,7 @@
   the two clients that the search service needs to know about.
 """
 
+import os
 from copy import deepcopy
 
 from modelsearch.utils import deep_update
@@ -184,6 +185,12 @@ class HubEngineMixin:
     """Settings shared by both engine backends; ``INDEX_SETTINGS`` still overrides."""
 
     is_search_engine = True
+    # The engine's shard request cache for searches (hits, highlights, aggregations):
+    # a repeated search is answered from it until the index next changes (the cache is
+    # keyed on the index reader, so a refresh that brings a change drops it: never a
+    # stale result). Without the flag the engine caches only size=0 searches.
+    # SEARCH_ENGINE_REQUEST_CACHE=false in the environment turns it off, to measure.
+    request_cache = os.environ.get("SEARCH_ENGINE_REQUEST_CACHE", "true") != "false"
 
     def __init__(self, params):
         params = dict(params)

@@ -40,7 +40,10 @@ class HubOpenSearch2SearchBackend(HubEngineMixin, OpenSearch2SearchBackend):
 
     def run_search(self, body, timeout):
         return self.es.search(
-            index=self.page_index_name(), body=body, request_timeout=timeout
+            index=self.page_index_name(),
+            body=body,
+            request_timeout=timeout,
+            params={"request_cache": "true" if self.request_cache else "false"},
         )
 
 

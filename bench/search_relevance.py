@@ -62,8 +62,12 @@ def main():
             f"  {judgement.language}  {rank!s:>2}  {judgement.query:<32}  1st: {first}"
         )
     figures = relevance.summary(outcomes)
-    print(f"MRR          {figures['mrr']:.3f}")
-    print(f"success@{relevance.TOP}    {figures[f'success@{relevance.TOP}']:.3f}")
+    success = figures[f"success@{relevance.TOP}"]
+    print(f"MRR          {figures['mrr']:.3f}  (no target: it must not drop)")
+    print(
+        f"success@{relevance.TOP}    {success:.3f}  (target 1.000, every judged query "
+        f"in the top {relevance.TOP}: {'met' if success == 1.0 else 'MISSED'})"
+    )
 
 
 if __name__ == "__main__":

@@ -9,13 +9,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 
-from tests.factories import build_site, make_event_site, make_locales
+from tests.factories import make_locales
 from tests.factories.search import (  # noqa: F401 - fixtures of the search tests
     ENGINE_MISSING,
     engine_index_prefix,
     search_backend,
 )
-from tests.snapshot import DEMO_CONTENT, LIBRARY
+from tests.snapshot import DEMO_CONTENT, EVENT_SITE, LIBRARY, SITE
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -109,8 +109,9 @@ def locales(db):
 
 
 @pytest.fixture
-def site_tree(locales):
-    return build_site()
+def site_tree(db):
+    """`build_site()`: built once per run, then put back (tests/snapshot.py)."""
+    return SITE.restore()
 
 
 @pytest.fixture(scope="module")
@@ -133,8 +134,30 @@ def demo_content(db):
 
 
 @pytest.fixture
-def event_site(locales):
-    return make_event_site()
+def event_site(db):
+    """`make_event_site()`: built once per run, then put back (tests/snapshot.py)."""
+    return EVENT_SITE.restore()
+
+
+# Put back over the rows they were built on only (else built): set up first.
+FIRST = ("site_tree", "event_site")
+
+
+def pytest_collection_modifyitems(items):
+    """The fixtures of FIRST are set up before the test's other fixtures (a user
+    written before them would make them build instead of putting their rows back)."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        own = getattr(getattr(item, "_fixtureinfo", None), "argnames", ())
+        if not names or not any(name in names for name in FIRST):
+            continue
+        positions = [names.index(name) for name in own if name in names]
+        if not positions:
+            continue
+        for name in reversed(FIRST):
+            if name in names and names.index(name) > min(positions):
+                names.remove(name)
+                names.insert(min(positions), name)
 
 
 @pytest.fixture

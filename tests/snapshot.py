@@ -8,6 +8,11 @@ tables and copies those rows back in the caller's transaction, and moves the
 sequences past them. A test thus reads exactly what the builder wrote, at the cost
 of a few COPY statements. On another database (the SQLite run) `restore()` runs the
 builder each time.
+
+A function-scoped fixture may run after others that wrote rows (a user, a group):
+emptying the tables would lose them. A snapshot made with `guarded=True` is put back
+only over the very rows its builder started from (a checksum of every table), and
+otherwise builds; tests/conftest.py has such fixtures set up before the others.
 """
 
 import copy
@@ -18,18 +23,25 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
 
-from tests.factories import build_library, database_backends
+from tests.factories import (
+    build_library,
+    build_site,
+    database_backends,
+    make_event_site,
+)
 
 # Django's record of the migrations run: the same before and after any builder.
 KEPT = {"django_migrations"}
 
 
 class Snapshot:
-    def __init__(self, build):
+    def __init__(self, build, guarded=False):
         self.build = build
+        self.guarded = guarded
         self.result = None
         self.tables = None  # [(quoted name, COPY data)]
         self.sequences = None  # [(name, last value)]
+        self.base = None  # the checksums of the tables the builder started from
 
     def restore(self):
         """The builder's rows in the database, in the current transaction; returns a
@@ -38,7 +50,13 @@ class Snapshot:
             return self.build()
         if self.tables is None:
             self._take()
+            if self.guarded:  # built over these rows, and taken: nothing to put back
+                return copy.deepcopy(self.result)
+        elif self.guarded and self._checksums() != self.base:
+            return self.build()
         with transaction.atomic(), connection.cursor() as cursor:
+            # Fail, not wait, if a connection left open elsewhere holds a table.
+            cursor.execute("SET LOCAL lock_timeout = '20s'")
             # Rows changed earlier in this transaction: check them now, so that
             # TRUNCATE finds no foreign-key check still pending.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -57,29 +75,47 @@ class Snapshot:
         cache.clear()  # nothing cached from before refers to the rows put back
         return copy.deepcopy(self.result)
 
+    def _table_names(self):
+        with connection.cursor() as cursor:
+            names = connection.introspection.table_names(cursor)
+        return [connection.ops.quote_name(name) for name in names if name not in KEPT]
+
+    def _checksums(self):
+        columns = ", ".join(
+            f"(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+            f"FROM {name} t)"
+            for name in self._table_names()
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns}")
+            return cursor.fetchone()
+
     def _take(self):
+        if self.guarded:
+            # Kept, not rolled back: this first build is the caller's own.
+            self.base = self._checksums()
+            self.result = self._capture()
+            return
         with transaction.atomic():
-            cache.clear()
-            self.result = self.build()
-            with connection.cursor() as cursor:
-                tables = [
-                    name
-                    for name in connection.introspection.table_names(cursor)
-                    if name not in KEPT
-                ]
-                self.tables = []
-                for name in tables:
-                    quoted = connection.ops.quote_name(name)
-                    out = io.BytesIO()
-                    cursor.copy_expert(f"COPY {quoted} TO STDOUT", out)
-                    self.tables.append((quoted, out.getvalue()))
-                cursor.execute(
-                    "SELECT sequencename, last_value FROM pg_sequences "
-                    "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
-                )
-                self.sequences = cursor.fetchall()
+            self.result = self._capture()
             transaction.set_rollback(True)
         cache.clear()
+
+    def _capture(self):
+        cache.clear()
+        result = self.build()
+        self.tables = []
+        with connection.cursor() as cursor:
+            for quoted in self._table_names():
+                out = io.BytesIO()
+                cursor.copy_expert(f"COPY {quoted} TO STDOUT", out)
+                self.tables.append((quoted, out.getvalue()))
+            cursor.execute(
+                "SELECT sequencename, last_value FROM pg_sequences "
+                "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+            )
+            self.sequences = cursor.fetchall()
+        return result
 
 
 def load_demo_content():
@@ -92,3 +128,6 @@ def load_demo_content():
 # The site that `load_demo_content` builds, and tests.factories.library's library.
 DEMO_CONTENT = Snapshot(load_demo_content)
 LIBRARY = Snapshot(build_library)
+# For function-scoped fixtures: tests.factories' site and event site.
+SITE = Snapshot(build_site, guarded=True)
+EVENT_SITE = Snapshot(make_event_site, guarded=True)

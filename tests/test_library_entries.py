@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def built(locales):
-    from tests.factories import build_library
+    from tests.snapshot import LIBRARY
 
-    return build_library()
+    return LIBRARY.restore()  # build_library(), built once per run
 
 
 def total(response):

@@ -81,6 +81,22 @@ def test_no_item_shows_the_picker(client, lib):
     assert len(soup.select(".compare-picker input[name=items]")) == 5
 
 
+def test_a_long_library_lists_part_and_says_so(client, lib, monkeypatch):
+    soup, _columns, _notices = compare(client, lib, "")
+    assert not soup.select(".compare-picker .form-hint")
+    monkeypatch.setattr("hub.practices.compare.MAX_CANDIDATES", 3)
+    # The chosen item is kept in the list even beyond the first three.
+    soup, _columns, _notices = compare(client, lib, ids(lib, "zeta"))
+    boxes = soup.select(".compare-picker input[name=items]")
+    assert len(boxes) == 4
+    assert [box["value"] for box in boxes if box.has_attr("checked")] == [
+        str(lib["en"]["zeta"].pk)
+    ]
+    hint = soup.select_one(".compare-picker .form-hint")
+    assert "more items than this list shows" in hint.get_text(" ", strip=True)
+    assert hint.a["href"] == lib["library"].url
+
+
 def test_twenty_items_show_the_first_four(client, lib):
     many = ids(lib, "alpha", "bravo", "etoile", "action_one", "zeta")
     many += "," + ",".join(str(n) for n in range(100000, 100015))

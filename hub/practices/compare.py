@@ -27,7 +27,8 @@ MAX_CANDIDATES = 300
 class Comparison:
     records: list = field(default_factory=list)
     notices: list = field(default_factory=list)
-    candidates: list = field(default_factory=list)  # every library item, to pick from
+    candidates: list = field(default_factory=list)  # library items to pick from
+    more_candidates: bool = False  # the library has more than the picker lists
 
     @property
     def enough(self):
@@ -107,9 +108,9 @@ def resolve(library, tokens):
 def compare(library, params, request):
     tokens = parse_tokens(params)
     chosen, notices = resolve(library, tokens)
+    candidates, more = library.candidates(MAX_CANDIDATES, [item.pk for item in chosen])
     comparison = Comparison(
-        notices=notices,
-        candidates=library.candidates(MAX_CANDIDATES, [item.pk for item in chosen]),
+        notices=notices, candidates=candidates, more_candidates=more
     )
     if len(chosen) < MIN_ITEMS:
         comparison.notices.append(

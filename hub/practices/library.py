@@ -384,15 +384,17 @@ class Library:
         }
 
     def candidates(self, limit, keep=()):
-        """Up to `limit` listed items (pk, kind, title) in the tree's order, and the
-        items of `keep` (pks) wherever they are."""
+        """Up to `limit` listed items (pk, kind, title) in the tree's order and the
+        items of `keep` (pks) wherever they are; and whether more were left out."""
         rows = self.pages().order_by("path").values("pk", "title", ENTRY + "kind")
-        found = list(rows[:limit])
+        found = list(rows[: limit + 1])
+        more = len(found) > limit
+        found = found[:limit]
         seen = {row["pk"] for row in found}
         missing = [pk for pk in keep if pk not in seen]
         if missing:
             found += list(rows.filter(pk__in=missing))
-        return [
+        items = [
             LibraryItem(
                 pk=row["pk"],
                 kind=row[ENTRY + "kind"],
@@ -405,6 +407,7 @@ class Library:
             )
             for row in found
         ]
+        return items, more
 
     def _load_terms(self):
         """{facet: {translation key: Term}}, each term in the page's language when it

@@ -3,8 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.editorial.unpublish import UnpublishView
 from hub.pages import serving
 from hub.site import feeds
 from hub.site.api import api_router
@@ -23,6 +25,12 @@ wagtail_patterns = [
 ] + [re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve")]
 
 urlpatterns = [
+    # Wagtail's unpublish view, with the choice to leave the translations published
+    # (hub/editorial/unpublish.py); same URL, so Wagtail's links reach it.
+    path(
+        "admin/pages/<int:page_id>/unpublish/",
+        require_admin_access(UnpublishView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

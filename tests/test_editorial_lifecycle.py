@@ -3,6 +3,7 @@ translations (Wagtail's confirmation says so); acting on a translation leaves th
 source alone; a French-first page leads its English translation."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -41,6 +42,37 @@ def test_unpublishing_a_cancelled_english_event_closes_it_in_french(
     french = EventPage.objects.get(pk=event["fr"].pk)
     response = client.post(french.url + "register/", registration_data())
     assert response.status_code == 404
+
+
+def test_the_editor_may_choose_to_leave_the_translation_published(
+    client, event_site, moderator
+):
+    """Unticked by default: the translations follow. Ticked, the English page alone
+    is withdrawn (an out-of-date English text, a French one that still holds)."""
+    event = event_site.add_event()
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:unpublish", args=(event["en"].pk,))
+    form = BeautifulSoup(client.get(url).content, "html.parser").select_one(
+        "form[method=POST]"
+    )
+    box = form.select_one("input[name=keep_translations]")
+    assert box is not None and not box.has_attr("checked")
+    assert "Leave its translation published" in form.get_text(" ", strip=True)
+    assert client.post(url, {"keep_translations": "on"}).status_code == 302
+    assert not live(event["en"]) and live(event["fr"])
+
+
+def test_the_choice_reads_in_the_editors_language(client, event_site, moderator):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "fr"
+    profile.save()
+    event = event_site.add_event()
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:unpublish", args=(event["en"].pk,))
+    text = " ".join(client.get(url).content.decode().split())
+    assert "Laisser sa traduction publiée" in text
 
 
 def test_unpublishing_a_translation_leaves_its_source_live(

@@ -29,7 +29,10 @@ def listing(page):
 
 def test_undated_items_come_last_under_their_own_heading_both_ways(client, locales):
     built = build_library()
-    CaseStudyPage.objects.filter(title="Bravo").update(start_date=None, end_date=None)
+    # As an editor would: a revision without dates, published.
+    bravo = CaseStudyPage.objects.get(title="Bravo", locale__language_code="en")
+    bravo.start_date = bravo.end_date = None
+    bravo.save_revision().publish()
     url = built["tree"]["en"]["library"].url
     newest = listing(html(client, url))
     oldest = listing(html(client, url + "?sort=oldest"))

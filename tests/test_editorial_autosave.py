@@ -34,6 +34,17 @@ def form_data(html):
     return data
 
 
+def guide_create_form(admin_client, guides):
+    """The create URL of a guide under `guides`, and the data its form would send,
+    with the stream fields' counts that Wagtail's script adds."""
+    create = reverse(
+        "wagtailadmin_pages:add", args=("practices", "goodpracticeguidepage", guides.pk)
+    )
+    data = form_data(admin_client.get(create).content.decode())
+    data.update({"steps-count": "0", "evidence_figures-count": "0"})
+    return create, data
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_publish_after_autosave_publishes_the_draft_with_its_choices(
     admin_client, site_tree, language
@@ -42,12 +53,7 @@ def test_publish_after_autosave_publishes_the_draft_with_its_choices(
     guides = tree["guides"]
     theme = site_tree["theme" if language == "en" else "fr_theme"]
     case_study = tree["case_study"]
-    create = reverse(
-        "wagtailadmin_pages:add", args=("practices", "goodpracticeguidepage", guides.pk)
-    )
-    data = form_data(admin_client.get(create).content.decode())
-    # The stream fields' counts, which Wagtail's script adds to the form.
-    data.update({"steps-count": "0", "evidence_figures-count": "0"})
+    create, data = guide_create_form(admin_client, guides)
     data.update(title="Mentoring young jobseekers", slug="mentoring-young-jobseekers")
     data["summary"] = "Pairs of mentors and young jobseekers."
 
@@ -84,11 +90,7 @@ def test_a_draft_this_session_did_not_autosave_still_blocks_its_slug(
     admin_client, site_tree
 ):
     guides = site_tree["en"]["guides"]
-    create = reverse(
-        "wagtailadmin_pages:add", args=("practices", "goodpracticeguidepage", guides.pk)
-    )
-    data = form_data(admin_client.get(create).content.decode())
-    data.update({"steps-count": "0", "evidence_figures-count": "0"})
+    create, data = guide_create_form(admin_client, guides)
     data.update(title="Guide", slug="guide", summary="Another page, same slug")
     data["action-publish"] = "action-publish"
     refused = admin_client.post(create, data)
@@ -105,11 +107,7 @@ def test_a_second_autosave_to_the_create_url_updates_the_same_draft(
     admin_client, site_tree
 ):
     guides = site_tree["en"]["guides"]
-    create = reverse(
-        "wagtailadmin_pages:add", args=("practices", "goodpracticeguidepage", guides.pk)
-    )
-    data = form_data(admin_client.get(create).content.decode())
-    data.update({"steps-count": "0", "evidence_figures-count": "0"})
+    create, data = guide_create_form(admin_client, guides)
     data.update(title="Peer mentoring", slug="peer-mentoring")
     first = admin_client.post(create, data, **JSON).json()
     data["themes"] = [str(site_tree["theme"].pk)]

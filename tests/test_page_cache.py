@@ -12,6 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
 from hub.events import services
+from hub.glossary.models import GlossaryTerm
 from hub.pages.models import Theme
 from tests.factories import build_site, publish, service_data
 from tests.server import gunicorn, production_env, served_database_url
@@ -89,6 +90,24 @@ def test_pages_are_cached_and_every_change_reaches_the_next_reader():
         theme.name = "Jobs and skills"
         theme.save()
         assert "Jobs and skills" in after_change(reader, en["case_study"].url)[1]
+
+        # A glossary term added, then its definition edited: the first use of the
+        # word on the page is explained, with the new definition on the next render.
+        term = GlossaryTerm.objects.create(
+            term="Context",
+            definition="What the project started from.",
+            locale=Locale.objects.get(language_code="en"),
+        )
+        assert (
+            "What the project started from."
+            in after_change(reader, en["case_study"].url)[1]
+        )
+        cached_twice(reader, en["case_study"].url)
+        term.definition = "Where the project stood before it began."
+        term.save()
+        body = after_change(reader, en["case_study"].url)[1]
+        assert "Where the project stood before it began." in body
+        assert "What the project started from." not in body
 
         # A registration: the event page's places left.
         assert "10 places left" in cached_twice(reader, en["event"].url)

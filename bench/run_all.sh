@@ -111,17 +111,30 @@ echo "DATABASE_URL=$DATABASE_URL"
 echo "ELASTICSEARCH_URL=$ELASTICSEARCH_URL ELASTICSEARCH_BACKEND=$ELASTICSEARCH_BACKEND"
 failed=()
 number=0
+# Each benchmark's output, kept for the summary of targets at the end.
+outputs="$(mktemp -d)"
+trap 'rm -rf "$outputs"; cleanup' EXIT
 for name in "${chosen[@]}"; do
     number=$((number + 1))
     echo
     echo "==> [$number/${#chosen[@]}] $name"
     started=$SECONDS
-    if run "$name"; then
+    if run "$name" 2>&1 | tee "$outputs/$name.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
         echo "<== $name: done in $((SECONDS - started)) s"
     else
         echo "<== $name: FAILED after $((SECONDS - started)) s"
         failed+=("$name")
     fi
+done
+
+# Where each figure stands: every line that names a target, met or missed.
+echo
+echo "Targets, benchmark by benchmark:"
+for name in "${chosen[@]}"; do
+    named=$(grep -Ec '\b(met|ok|MISSED)\b' "$outputs/$name.log" || true)
+    missed=$(grep -c 'MISSED' "$outputs/$name.log" || true)
+    echo "  $name: $named line(s) weigh a figure against a target, $missed miss one"
+    grep 'MISSED' "$outputs/$name.log" | sed 's/^/      /' || true
 done
 
 echo

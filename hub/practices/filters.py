@@ -25,6 +25,7 @@ from .library import (
     CountedPaginator,
     choice_labels,
 )
+from .library_counts import PSEUDO
 
 
 @dataclass
@@ -184,10 +185,14 @@ def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=Tr
     counts, the total and the page of items shown, each read from the database."""
     query = LibraryQuery.from_params(params, library)
     pages = library.matching(query.selected)
-    totals = pages.aggregate(
-        total=Count("pk"),
-        undated=Count("pk", filter=Q(**{COLUMNS["sort_date"]: None})),
-    )
+    counts = library.counts(query.selected)
+    totals = counts.pop(PSEUDO, None)
+    if totals is None:
+        totals = pages.aggregate(
+            all=Count("pk"),
+            undated=Count("pk", filter=Q(**{COLUMNS["sort_date"]: None})),
+        )
+    totals = {"total": totals.get("all", 0), "undated": totals.get("undated", 0)}
     rows = library.rows(pages, query.sort)
     paginator = CountedPaginator(rows, page_size, totals["total"])
     page_obj = paginator.get_page(query.page)
@@ -219,7 +224,7 @@ def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=Tr
     if load_pages:
         library.load_pages(page_obj.object_list)
     return LibraryResult(
-        facets=facet_views(library, query, library.counts(query.selected)),
+        facets=facet_views(library, query, counts),
         active=active_filters(library, query, base_url),
         page_obj=page_obj,
         query=query,

@@ -46,7 +46,9 @@ from hub.pages.taxonomies import (
 )
 from hub.pages.visibility import public
 
+from . import library_counts
 from .figures import participants
+from .library_counts import PSEUDO
 from .models.action import ActionKind, ActionPage
 from .models.case_study import CaseStudyPage
 from .models.guide import GoodPracticeGuidePage
@@ -263,8 +265,9 @@ def _title_order():
 
 def order_by(sort):
     """The ORDER BY of a sort: the sort's key (missing values last, whichever way),
-    then the title, then the tree order."""
-    then = [_title_order(), "path"]
+    then the title, then the tree order (the page's path, as the entry holds it), all
+    from the entry, whose indexes give the first pages without a sort."""
+    then = [_title_order(), ENTRY + "sort_path"]
     if sort == "title":
         return then
     if sort in ("budget", "participants"):
@@ -319,24 +322,40 @@ class Library:
 
     def counts(self, selected):
         """{facet: {value: count}}: each value's count among the items passing every
-        other filter, in one query (one part per filter that has a value chosen)."""
+        other filter, in one query. A facet whose other filters are none, or one
+        filter with one value, is counted from the library's totals less the items
+        that are not public (library_counts.py); the others from the entries. When
+        the facets without a chosen filter are counted from totals, "_" holds the
+        number of items ("all") and of undated ones ("undated")."""
         chosen = [name for name in FACET_NAMES if selected.get(name)]
-        groups = [(None, [name for name in FACET_NAMES if name not in chosen])]
+        groups = [(None, [n for n in FACET_NAMES if n not in chosen] + [PSEUDO])]
         groups += [(name, [name]) for name in chosen]
-        parts = [
-            LibraryValue.objects.filter(
-                entry_id__in=self.matching(selected, without=without).values("pk"),
-                facet__in=facets,
-            )
-            .order_by()
-            .values_list("facet", "value")
-            .annotate(count=Count("entry_id"))
-            for without, facets in groups
-            if facets
-        ]
+        parts, totals = [], False
+        for without, facets in groups:
+            others = [name for name in chosen if name != without]
+            if not others or (len(others) == 1 and len(selected[others[0]]) == 1):
+                other = (others[0], next(iter(selected[others[0]]))) if others else None
+                parts += library_counts.from_totals(self.page.pk, facets, other)
+                totals = totals or without is None
+                continue
+            facets = [name for name in facets if name != PSEUDO]
+            if facets:
+                values = (
+                    LibraryValue.objects.filter(
+                        entry_id__in=self.matching(selected, without=without).values(
+                            "pk"
+                        ),
+                        facet__in=facets,
+                    )
+                    .order_by()
+                    .values_list("facet", "value")
+                    .annotate(count=Count("entry_id"))
+                )
+                parts.append(library_counts.from_queryset(values))
         counts = {name: {} for name in FACET_NAMES}
-        for facet, value, count in parts[0].union(*parts[1:], all=True):
-            counts[facet][value] = count
+        counts.update(library_counts.run(self.page, parts))
+        if totals:
+            counts.setdefault(PSEUDO, {})
         return counts
 
     def rows(self, pages, sort):

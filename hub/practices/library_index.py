@@ -28,6 +28,7 @@ from django.db.models import Q
 from hub.pages.blocks import raw_figures
 from hub.pages.formatting import sort_text
 
+from . import library_counts
 from .figures import participants
 from .library import (
     ACTION,
@@ -164,6 +165,7 @@ def _write(ids):
                     sort_date=row["start_date"] or row["end_date"],
                     total_budget=row.get("total_budget"),
                     participants=None if count is None else float(count),
+                    sort_path=path,
                 )
             )
             values += [
@@ -172,7 +174,7 @@ def _write(ids):
                 for value in sorted(facet_values)
                 if value
             ]
-    with transaction.atomic():
+    with transaction.atomic(), library_counts.tracking(ids):
         LibraryValue.objects.filter(entry_id__in=ids).delete()
         LibraryEntry.objects.filter(page_id__in=ids).delete()
         LibraryEntry.objects.bulk_create(entries, batch_size=1000)
@@ -205,7 +207,8 @@ def refresh_evidence():
             changed[level].append(page_id)
     if not changed:
         return 0
-    with transaction.atomic():
+    changed_ids = [pk for page_ids in changed.values() for pk in page_ids]
+    with transaction.atomic(), library_counts.tracking(changed_ids):
         for level, page_ids in changed.items():
             for start in range(0, len(page_ids), 500):
                 chunk = page_ids[start : start + 500]
@@ -231,18 +234,22 @@ def items_count():
 
 
 def fill(log=None):
-    """Write every entry again, by batches of case studies with their actions."""
+    """Write every entry again, by batches of case studies with their actions, then
+    the library's totals from them."""
     study_ids = list(
         CaseStudyPage.objects.order_by("path").values_list("pk", flat=True)
     )
-    LibraryEntry.objects.exclude(page__in=CaseStudyPage.objects.values("pk")).exclude(
-        page__in=ActionPage.objects.values("pk")
-    ).delete()
-    for start in range(0, len(study_ids), BATCH):
-        refresh(study_ids[start : start + BATCH])
-        if log and start and start % (50 * BATCH) == 0:
-            log(f"  {start} case studies")
-    refresh_evidence()
+    with library_counts.paused():
+        LibraryEntry.objects.exclude(
+            page__in=CaseStudyPage.objects.values("pk")
+        ).exclude(page__in=ActionPage.objects.values("pk")).delete()
+        for start in range(0, len(study_ids), BATCH):
+            refresh(study_ids[start : start + BATCH])
+            if log and start and start % (50 * BATCH) == 0:
+                log(f"  {start} case studies")
+        refresh_evidence()
+    with transaction.atomic():
+        library_counts.rebuild()
 
 
 EVIDENCE_MODELS = (EvaluationReportPage, GoodPracticeGuidePage)

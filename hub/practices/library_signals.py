@@ -15,8 +15,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from hub.pages.search_data import pages_using_terms
 from hub.pages.taxonomies import REGION, TAXONOMIES
 
-from . import library_index
-from .models import ActionPage, CaseStudyPage
+from . import library_counts, library_index
+from .models import ActionPage, CaseStudyPage, LibraryEntry
 
 ITEM_MODELS = (CaseStudyPage, ActionPage)
 
@@ -119,3 +119,7 @@ def connect():
         region_saved, sender=REGION.model_label, dispatch_uid="library-country"
     )
     post_migrate.connect(fill_after_migrate, dispatch_uid="library-fill")
+    # An entry deleted with its page leaves the library's totals.
+    pre_delete.connect(
+        library_counts.entry_deleted, sender=LibraryEntry, dispatch_uid="library-count"
+    )

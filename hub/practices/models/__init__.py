@@ -2,7 +2,7 @@ from .action import ActionPage, ActionPartner
 from .case_study import CaseStudyPage, CaseStudyPartner, PartnerRole
 from .guide import GoodPracticeGuidePage
 from .indexes import GuideIndexPage, LibraryIndexPage, ReportIndexPage
-from .library_entry import LibraryEntry, LibraryValue
+from .library_entry import LibraryCount, LibraryEntry, LibraryValue
 from .report import EvaluationReportPage, EvidenceLevel
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "EvidenceLevel",
     "GoodPracticeGuidePage",
     "GuideIndexPage",
+    "LibraryCount",
     "LibraryEntry",
     "LibraryIndexPage",
     "LibraryValue",

@@ -44,6 +44,8 @@ class LibraryEntry(models.Model):
         _("total budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     participants = models.FloatField(_("participants"), null=True, blank=True)
+    # The page's tree path, the last sort key: the entry's own indexes sort a page.
+    sort_path = models.CharField(_("path for sorting"), max_length=255, default="")
 
     class Meta:
         verbose_name = _("library entry")
@@ -83,3 +85,37 @@ class LibraryValue(models.Model):
 
     def __str__(self):
         return f"{self.entry_id} {self.facet}={self.value}"
+
+
+class LibraryCount(models.Model):
+    """How many entries of a library, in its language, have a filter value
+    (`other_facet` empty), or a value and another filter's value, whatever their
+    visibility: the library subtracts the entries that are not public in the same
+    query. Written in the transaction that writes the entries
+    (hub/practices/library_counts.py). The facet "_" counts every entry ("all")
+    and the undated ones ("undated")."""
+
+    library = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("library"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    facet = models.CharField(_("filter"), max_length=20)
+    value = models.CharField(_("value"), max_length=64)
+    other_facet = models.CharField(_("other filter"), max_length=20, blank=True)
+    other_value = models.CharField(_("other value"), max_length=64, blank=True)
+    count = models.IntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("library count")
+        verbose_name_plural = _("library counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["library", "other_facet", "other_value", "facet", "value"],
+                name="library_count_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value} {self.other_facet}={self.other_value}"

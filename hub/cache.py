@@ -1,5 +1,6 @@
-"""The shared cache: Django's Redis backend, whose clear() keeps to this site's keys;
-the keys and generations of the shared page cache.
+"""The shared cache: Django's Redis backend, whose clear() keeps to this site's keys
+and which reuses one client per connection pool; the keys and generations of the
+shared page cache.
 
 Django's RedisCache.clear() empties the whole Redis database (FLUSHDB), whatever the
 KEY_PREFIX. Here it deletes only the keys under KEY_PREFIX, so a Redis shared with
@@ -11,6 +12,7 @@ import hashlib
 import uuid
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
 
 _GLOB_SPECIAL = "\\*?[]"
 
@@ -19,7 +21,31 @@ def _glob_escape(text):
     return "".join("\\" + char if char in _GLOB_SPECIAL else char for char in text)
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis.Redis client around the same connection pool for
+    every cache operation, which costs about as much as the round trip itself (each
+    client sets up its table of some 170 response callbacks); a page reads the cache
+    several times (its generation, fragments, Wagtail's site root paths). One client
+    per pool does the same work: a client is thread-safe, since it takes a connection
+    from its pool for each command."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class RedisCache(DjangoRedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     def clear(self):
         if not self.key_prefix:
             return super().clear()

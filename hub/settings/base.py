@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages from the shared cache (hub.middleware explains what never is).
     "hub.middleware.PageCacheMiddleware",
+    # The page generation, read before the page for its fragments (hub/fragments.py).
+    "hub.fragments.FragmentGenerationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # French and British typography on every public HTML page, before the page cache.
@@ -250,6 +252,12 @@ else:
 HUB_PAGE_CACHE = "default"
 HUB_PAGE_CACHE_SECONDS = int(
     os.environ.get("HUB_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
+# Parts of pages that are the same for every reader (hub/fragments.py), kept this many
+# seconds at most in the same shared cache, dropped with the pages (0: off; only with
+# REDIS_URL, for the same reason).
+HUB_FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("HUB_FRAGMENT_CACHE_SECONDS", "3600" if REDIS_URL else "0")
 )
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 if FRONTEND_CACHE_PURGE_URL:

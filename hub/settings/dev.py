@@ -14,3 +14,4 @@ INSTALLED_APPS = [*INSTALLED_APPS, "hub.demo"]  # noqa: F405
 
 # No page cache while templates change under you (HUB_PAGE_CACHE_SECONDS to try it).
 HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "0"))
+HUB_FRAGMENT_CACHE_SECONDS = int(os.environ.get("HUB_FRAGMENT_CACHE_SECONDS", "0"))

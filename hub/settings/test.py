@@ -41,3 +41,5 @@ if REDIS_URL:  # noqa: F405
 # The page cache is off in-process (tests change pages without always publishing);
 # tests/test_page_cache.py turns it on in the servers it starts.
 HUB_PAGE_CACHE_SECONDS = 0
+# Fragments too (tests/test_fragment_cache.py turns them on).
+HUB_FRAGMENT_CACHE_SECONDS = 0

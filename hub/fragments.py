@@ -1,0 +1,154 @@
+"""Parts of public pages that are the same for every reader, kept in the shared cache.
+
+    {% load fragment_tags %}
+    {% fragment "detail" %}...{% endfragment %}
+
+stores what the enclosed template renders under a key made of the fragment's name, the
+active language, the request's scheme, host and path, the page (its id and the revision
+it was published from) and the hub's *page generation* (hub/cache.py), then serves it
+from there. Every change a page may show draws a new generation
+(hub/site/cache_invalidation.py: publish, unpublish, move, delete, view restrictions,
+snippets such as taxonomy terms and glossary terms, images, documents, sites,
+registrations), so from that moment no process reads a fragment stored before it. The
+generation is read once per request, before the page is looked up
+(FragmentGenerationMiddleware): a fragment rendered from data read before a change is
+stored under the old generation, which no one reads any more.
+
+The key also holds the version of the code that renders them (the templates, the
+hub's Python and its catalogues, as found on disk when the process starts): a deploy
+never serves a fragment an older template rendered.
+
+Fragments are read and written only for an anonymous GET of a page the public may see,
+never for a preview, a logged-in user (an editor sees the userbar and may see drafts),
+or a page behind a view restriction, and only when the cache is shared by every
+process (REDIS_URL; HUB_FRAGMENT_CACHE_SECONDS > 0): a per-process cache could not be
+dropped by a change made in another process. What goes in a fragment must not depend
+on the reader (no CSRF token, messages, user, query string) nor on the time of day.
+"""
+
+import functools
+import hashlib
+import logging
+import os
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import translation
+
+from hub.cache import is_shared, page_generation
+
+logger = logging.getLogger(__name__)
+
+_UNREAD = object()
+
+
+def fragment_seconds():
+    """How long a fragment is kept (0: fragments off)."""
+    seconds = getattr(settings, "HUB_FRAGMENT_CACHE_SECONDS", 0)
+    if seconds <= 0 or not is_shared(settings.CACHES[settings.HUB_PAGE_CACHE]):
+        return 0
+    return seconds
+
+
+def fragment_cache():
+    return caches[settings.HUB_PAGE_CACHE]
+
+
+def may_use_fragments(request):
+    """Whether this request may read and write fragments at all."""
+    if request is None or request.method not in ("GET", "HEAD"):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def page_is_public(page):
+    """Whether the page is live with no view restriction on it or above it; read from
+    what hub.pages.serving found with the page when it can (no query)."""
+    if not getattr(page, "live", False):
+        return False
+    known = getattr(page, "_hub_view_restriction_pages", None)
+    if known is not None:
+        return not known[1]
+    from hub.pages.visibility import is_public
+
+    return is_public(page)
+
+
+@functools.cache
+def code_version():
+    """A digest of the name, size and time of every file that renders a fragment."""
+    root = settings.BASE_DIR
+    digest = hashlib.sha256()
+    for folder, suffixes in (
+        ("templates", (".html", ".txt", ".xml")),
+        ("hub", (".py", ".html")),
+        ("locale", (".mo",)),
+    ):
+        for directory, subdirectories, files in os.walk(os.path.join(root, folder)):
+            subdirectories.sort()
+            for name in sorted(files):
+                if name.endswith(suffixes):
+                    path = os.path.join(directory, name)
+                    stat = os.stat(path)
+                    digest.update(
+                        f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode()
+                    )
+    return digest.hexdigest()[:16]
+
+
+def request_generation(request):
+    """The page generation, read once per request (None: the cache is unavailable)."""
+    generation = getattr(request, "_hub_fragment_generation", _UNREAD)
+    if generation is _UNREAD:
+        try:
+            generation = page_generation(fragment_cache())
+        except Exception:  # noqa: BLE001 - a cache down renders pages in full
+            logger.warning("Fragment cache unavailable", exc_info=True)
+            generation = None
+        request._hub_fragment_generation = generation
+    return generation
+
+
+def fragment_key(name, request, page, generation, vary=()):
+    """The cache key of fragment `name` for this request's language, site, path (a
+    routable page's sub-pages are pages of their own) and page."""
+    language = translation.get_language() or ""
+    published = page.last_published_at.isoformat() if page.last_published_at else ""
+    parts = [
+        name,
+        language,
+        request.scheme,
+        request.get_host(),
+        request.path,
+        f"{page.pk}:{page.live_revision_id}:{published}",
+        generation,
+        code_version(),
+        *(str(value) for value in vary),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    return f"fragments:{digest}"
+
+
+class FragmentGenerationMiddleware:
+    """Reads the page generation before the view looks the page up, for the fragments
+    the page will use (the page cache's own read is before it, in PageCacheMiddleware).
+    Only anonymous GETs of the public site, with fragments on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
+        if (
+            fragment_seconds()
+            and request.method in ("GET", "HEAD")
+            and request.path.startswith(self.prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            request_generation(request)
+        return self.get_response(request)

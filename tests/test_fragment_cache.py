@@ -1,0 +1,212 @@
+"""Fragments of public pages kept in the shared cache (hub/fragments.py): served to
+every anonymous reader, dropped the moment what they show changes, never read nor
+written for a preview or a logged-in editor, never shared between languages.
+
+On the test run's Redis (REDIS_URL, as under CI), in-process. A change's new page
+generation is drawn when its transaction commits (hub/site/cache_invalidation.py):
+each change here runs its commit callbacks and forgets them, as a real commit would."""
+
+import os
+from contextlib import contextmanager
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import RequestFactory, TestCase
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from hub import fragments
+from hub.glossary.models import GlossaryTerm
+from hub.pages.models import Theme
+from tests.factories import publish
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"),
+    reason="fragments need the shared cache (make test starts a Redis; CI has one)",
+)
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.HUB_FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@contextmanager
+def committed():
+    """The changes made inside, committed: their on-commit callbacks run, then are
+    forgotten (the test's transaction would otherwise keep them pending, and a later
+    change would find its callback already there)."""
+    start = len(connection.run_on_commit)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+    del connection.run_on_commit[start:]
+
+
+def fragment_keys():
+    client = cache._cache.get_client()
+    return set(client.scan_iter(match=f"{cache.key_prefix}:*:fragments:*"))
+
+
+def quietly_retitle(page, title):
+    """Change a page's title in the database without any signal: no generation is
+    drawn, so a reader who still sees the old title was served a fragment."""
+    Page.objects.filter(pk=page.pk).update(title=title, draft_title=title)
+
+
+def test_fragments_are_off_without_the_setting(site_tree, settings, client):
+    settings.HUB_FRAGMENT_CACHE_SECONDS = 0
+    cache.clear()
+    page = site_tree["en"]["case_study"]
+    client.get(page.url)
+    assert fragment_keys() == set()
+    quietly_retitle(page, "Retitled quietly")
+    assert "Retitled quietly" in client.get(page.url).content.decode()
+
+
+def test_a_fragment_is_served_until_what_it_shows_changes(
+    site_tree, fragments_on, client
+):
+    en = site_tree["en"]
+    page = en["case_study"]
+    first = client.get(page.url).content.decode()
+    assert fragment_keys(), "the page stored its fragments"
+    # Served from the fragments: a change made without a signal is not seen in them
+    # (the <title>, outside them, has it), and the rest of the page is the same.
+    quietly_retitle(page, "Retitled quietly")
+    second = client.get(page.url).content.decode()
+    assert f"<h1>{page.title}</h1>" in first
+    assert f"<h1>{page.title}</h1>" in second
+    assert "<h1>Retitled quietly</h1>" not in second
+    assert second.replace("Retitled quietly", page.title) == first
+
+    # A new revision published: the next reader has it.
+    page.refresh_from_db()
+    page.title = "Renamed study"
+    with committed():
+        publish(page)
+    body = client.get(page.url).content.decode()
+    assert "<h1>Renamed study</h1>" in body
+    assert client.get(page.url).content.decode() == body  # and stored again
+
+    # A glossary term added, then its definition edited.
+    with committed():
+        term = GlossaryTerm.objects.create(
+            term="Context",
+            definition="What the project started from.",
+            locale=Locale.objects.get(language_code="en"),
+        )
+    assert "What the project started from." in client.get(page.url).content.decode()
+    with committed():
+        term.definition = "Where the project stood before it began."
+        term.save()
+    body = client.get(page.url).content.decode()
+    assert "Where the project stood before it began." in body
+    assert "What the project started from." not in body
+
+    # A taxonomy term renamed.
+    assert "Employment" in body
+    theme = Theme.objects.get(slug="employment", locale__language_code="en")
+    with committed():
+        theme.name = "Jobs and skills"
+        theme.save()
+    body = client.get(page.url).content.decode()
+    assert "Jobs and skills" in body
+    assert "Employment" not in body
+
+    # A view restriction: the page is no longer shown, from a fragment or otherwise.
+    with committed():
+        PageViewRestriction.objects.create(
+            page=page, restriction_type="password", password="secret"
+        )
+    body = client.get(page.url).content.decode()
+    assert 'name="password"' in body
+    assert "Renamed study</h1>" not in body
+
+
+def test_a_restricted_page_never_reads_nor_writes_fragments(
+    site_tree, fragments_on, client
+):
+    page = site_tree["en"]["guide"]
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type="password", password="secret"
+    )
+    client.post(
+        reverse(
+            "wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]
+        ),
+        {"password": "secret", "return_url": page.url},
+    )
+    before = fragment_keys()
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+    assert fragment_keys() == before
+
+
+def test_editors_neither_read_nor_write_fragments(
+    site_tree, fragments_on, client, admin_user
+):
+    page = site_tree["en"]["case_study"]
+    client.get(page.url)
+    stored = fragment_keys()
+    assert stored
+    quietly_retitle(page, "Retitled quietly")
+    client.force_login(admin_user)
+    # Not read: the editor sees the page as it is.
+    assert "<h1>Retitled quietly</h1>" in client.get(page.url).content.decode()
+    # Nor written: an editor's page (its userbar, a draft) never reaches a reader.
+    client.get(site_tree["en"]["guide"].url)
+    assert fragment_keys() == stored
+
+
+def test_previews_neither_read_nor_write_fragments(site_tree, fragments_on, client):
+    page = site_tree["en"]["case_study"]
+    client.get(page.url)
+    stored = fragment_keys()
+    draft = Page.objects.get(pk=page.pk).specific
+    draft.title = "A draft title"
+    response = draft.save_revision().as_object().make_preview_request()
+    assert "<h1>A draft title</h1>" in response.content.decode()
+    other = Page.objects.get(pk=site_tree["en"]["guide"].pk).specific
+    other.save_revision().as_object().make_preview_request()
+    assert fragment_keys() == stored
+    # The reader still has the published page.
+    assert "<h1>A draft title</h1>" not in client.get(page.url).content.decode()
+
+
+def test_french_and_english_never_share_a_fragment(site_tree, fragments_on, client):
+    en, fr = site_tree["en"]["case_study"], site_tree["fr"]["case_study"]
+    client.get(en.url)
+    english = fragment_keys()
+    french_body = client.get(fr.url).content.decode()
+    french = fragment_keys() - english
+    assert english and len(french) == len(english)
+    assert '<html lang="fr"' in french_body
+    assert "Aller au contenu principal" in french_body
+    # The same page, request and generation in the two languages: two keys.
+    request = RequestFactory().get(en.url, HTTP_HOST="localhost")
+    keys = set()
+    for language in ("en", "fr"):
+        with translation.override(language):
+            keys.add(fragments.fragment_key("detail", request, en, "g"))
+    assert len(keys) == 2
+
+
+def test_a_change_during_a_render_leaves_the_fragment_under_the_old_generation(
+    site_tree, fragments_on, client
+):
+    """The generation is read before the page: what a render stores after a change
+    committed during it is stored under the generation no one reads any more."""
+    page = site_tree["en"]["case_study"]
+    request = RequestFactory().get(page.url, HTTP_HOST="localhost")
+    before = fragments.request_generation(request)
+    with committed():
+        Theme.objects.filter(slug="employment").first().save()
+    after = fragments.request_generation(request)
+    assert after == before  # read once per request
+    assert fragments.request_generation(RequestFactory().get("/")) != before

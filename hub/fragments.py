@@ -4,15 +4,17 @@
     {% fragment "detail" %}...{% endfragment %}
 
 stores what the enclosed template renders under a key made of the fragment's name, the
-active language, the request's scheme, host and path, the page (its id and the revision
-it was published from) and the hub's *page generation* (hub/cache.py), then serves it
-from there. Every change a page may show draws a new generation
+active language and the request's scheme, host and path, stamped with the page (its id
+and the revision it was published from) and the hub's *page generation* (hub/cache.py),
+then serves it from there while the stamp is the current one. Every change a page may
+show draws a new generation
 (hub/site/cache_invalidation.py: publish, unpublish, move, delete, view restrictions,
 snippets such as taxonomy terms and glossary terms, images, documents, sites,
 registrations), so from that moment no process reads a fragment stored before it. The
 generation is read once per request, before the page is looked up
 (FragmentGenerationMiddleware): a fragment rendered from data read before a change is
-stored under the old generation, which no one reads any more.
+stamped with the old generation, which no one accepts any more. The middleware reads
+the fragments the same path used last time in the same round trip.
 
 The key also holds the version of the code that renders them (the templates, the
 hub's Python and its catalogues, as found on disk when the process starts): a deploy
@@ -35,7 +37,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 
-from hub.cache import is_shared, page_generation
+from hub.cache import GENERATION_KEY, is_shared, page_generation
 
 logger = logging.getLogger(__name__)
 
@@ -114,19 +116,15 @@ def request_generation(request):
     return generation
 
 
-def fragment_key(name, request, page, generation, vary=()):
-    """The cache key of fragment `name` for this request's language, site, path (a
-    routable page's sub-pages are pages of their own) and page."""
-    language = translation.get_language() or ""
-    published = page.last_published_at.isoformat() if page.last_published_at else ""
+def fragment_key(name, request, vary=()):
+    """The cache key of fragment `name` for this request's language, site and path (a
+    routable page's sub-pages are pages of their own)."""
     parts = [
         name,
-        language,
+        translation.get_language() or "",
         request.scheme,
         request.get_host(),
         request.path,
-        f"{page.pk}:{page.live_revision_id}:{published}",
-        generation,
         code_version(),
         *(str(value) for value in vary),
     ]
@@ -134,21 +132,81 @@ def fragment_key(name, request, page, generation, vary=()):
     return f"fragments:{digest}"
 
 
+def fragment_stamp(page, generation):
+    """What a stored fragment must have been rendered from to be served: the page
+    generation of this request and the page as published (id, revision, time)."""
+    published = page.last_published_at.isoformat() if page.last_published_at else ""
+    return f"{generation}:{page.pk}:{page.live_revision_id}:{published}"
+
+
+def stored_fragment(request, key):
+    """(stamp, markup) stored under `key`, or None: read with the generation when the
+    same path used it last time in this process (FragmentGenerationMiddleware)."""
+    found = getattr(request, "_hub_fragments_found", None)
+    if found is not None and key in found:
+        return found[key]
+    try:
+        return fragment_cache().get(key)
+    except Exception:  # noqa: BLE001 - a cache down renders pages in full
+        return None
+
+
+def store_fragment(request, key, stamp, markup):
+    try:
+        fragment_cache().set(key, (stamp, str(markup)), fragment_seconds())
+    except Exception:  # noqa: BLE001
+        logger.warning("Fragment cache unavailable", exc_info=True)
+
+
+def note_fragment(request, key):
+    """The request used fragment `key` (remembered for the next request of its path)."""
+    used = getattr(request, "_hub_fragments_used", None)
+    if used is None:
+        used = request._hub_fragments_used = []
+    used.append(key)
+
+
+# The fragment keys that the last render of each (host, path) used, in this process:
+# the next request of the path reads them with the generation, in one round trip.
+_USED_BY_PATH = {}
+_USED_BY_PATH_LIMIT = 5000
+
+
 class FragmentGenerationMiddleware:
     """Reads the page generation before the view looks the page up, for the fragments
-    the page will use (the page cache's own read is before it, in PageCacheMiddleware).
-    Only anonymous GETs of the public site, with fragments on."""
+    the page will use (the page cache's own read is before it, in PageCacheMiddleware),
+    together with the fragments the path used last time. Only anonymous GETs of the
+    public site, with fragments on."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
     def __call__(self, request):
-        if (
+        if not (
             fragment_seconds()
             and request.method in ("GET", "HEAD")
             and request.path.startswith(self.prefixes)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         ):
-            request_generation(request)
-        return self.get_response(request)
+            return self.get_response(request)
+        try:
+            path_key = (request.get_host(), request.path)
+        except Exception:  # noqa: BLE001 - a disallowed host: Django answers it
+            return self.get_response(request)
+        known = _USED_BY_PATH.get(path_key, ())
+        try:
+            found = fragment_cache().get_many([GENERATION_KEY, *known])
+            generation = found.get(GENERATION_KEY) or page_generation(fragment_cache())
+        except Exception:  # noqa: BLE001 - a cache down renders pages in full
+            logger.warning("Fragment cache unavailable", exc_info=True)
+            generation, found = None, {}
+        request._hub_fragment_generation = generation
+        request._hub_fragments_found = {key: found.get(key) for key in known}
+        response = self.get_response(request)
+        used = getattr(request, "_hub_fragments_used", None)
+        if used and tuple(used) != known:
+            if len(_USED_BY_PATH) >= _USED_BY_PATH_LIMIT:
+                _USED_BY_PATH.clear()
+            _USED_BY_PATH[path_key] = tuple(used)
+        return response

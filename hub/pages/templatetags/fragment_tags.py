@@ -51,20 +51,13 @@ class FragmentNode(template.Node):
         key = fragments.fragment_key(
             self.name.resolve(context),
             request,
-            page,
-            generation,
             [value.resolve(context) for value in self.vary],
         )
-        cache = fragments.fragment_cache()
-        try:
-            stored = cache.get(key)
-        except Exception:  # noqa: BLE001 - a cache down renders pages in full
-            stored = None
-        if stored is not None:
-            return mark_safe(stored)  # noqa: S308 - rendered by this template
+        fragments.note_fragment(request, key)
+        stamp = fragments.fragment_stamp(page, generation)
+        stored = fragments.stored_fragment(request, key)
+        if stored is not None and stored[0] == stamp:
+            return mark_safe(stored[1])  # noqa: S308 - rendered by this template
         markup = self.nodelist.render(context)
-        try:
-            cache.set(key, str(markup), seconds)
-        except Exception:  # noqa: BLE001
-            pass
+        fragments.store_fragment(request, key, stamp, markup)
         return markup

@@ -45,10 +45,24 @@ def _finder(entries):
     return re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)")
 
 
+_finders = {}
+
+
+def _finder_for(entries):
+    """`_finder(entries)`, built once per process for the same terms (keyed on the
+    terms themselves: an edited term is another key)."""
+    key = tuple(entries)
+    if key not in _finders:
+        if len(_finders) >= 8:
+            _finders.clear()
+        _finders[key] = _finder(entries)
+    return _finders[key]
+
+
 def explain_terms(markup, language):
     """(markup with the first use of each term marked, [entries explained])."""
     entries = entries_for(language)
-    finder = _finder(entries) if markup else None
+    finder = _finder_for(entries) if markup else None
     if finder is None:
         return markup, []
     explained = []
@@ -56,7 +70,7 @@ def explain_terms(markup, language):
     out, last, skipping = [], 0, []
 
     def mark(match):
-        name = next(key for key, value in match.groupdict().items() if value)
+        name = match.lastgroup  # the one named group that matched
         entry = entries[int(name[1:].split("_")[0])]
         if entry.key in seen:
             return match.group()

@@ -132,6 +132,21 @@ def fragment_key(name, request, vary=()):
     return f"fragments:{digest}"
 
 
+def shared_fragment_key(name, request, template_name):
+    """The cache key of fragment `name` for every page of this request's language and
+    site rendered with the template `template_name`."""
+    parts = [
+        name,
+        translation.get_language() or "",
+        request.scheme,
+        request.get_host(),
+        template_name or "",
+        code_version(),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    return f"fragments:shared:{digest}"
+
+
 def fragment_stamp(page, generation):
     """What a stored fragment must have been rendered from to be served: the page
     generation of this request and the page as published (id, revision, time)."""

@@ -213,3 +213,34 @@ def test_a_change_during_a_render_leaves_the_fragment_under_the_old_generation(
     after = fragments.request_generation(request)
     assert after == before  # read once per request
     assert fragments.request_generation(RequestFactory().get("/")) != before
+
+
+def test_the_layout_s_shared_parts_follow_a_page_of_the_menu(
+    site_tree, fragments_on, client
+):
+    """The header and footer are kept once per language, site and template (not per
+    page), and a page they list renamed shows on every page at once."""
+    en = site_tree["en"]
+    for name in ("case_study", "action", "report", "case_study", "report"):
+        client.get(en[name].url)
+    shared = [key for key in fragment_keys() if b":fragments:shared:" in key]
+    assert len(shared) == 2 * 3  # header and footer of each of the three templates
+    about = en["about"]
+    assert about.title in client.get(en["report"].url).content.decode()
+    about.title = "About the hub, renamed"
+    with committed():
+        publish(about)
+    for name in ("case_study", "report"):
+        assert "About the hub, renamed" in client.get(en[name].url).content.decode()
+
+
+def test_a_page_without_a_page_object_reads_only_the_shared_parts(
+    site_tree, fragments_on, client
+):
+    """Search results have no page: their header and footer come from the shared
+    copy, nothing keyed on their query is stored."""
+    client.get("/en/search/?q=study")
+    first = fragment_keys()
+    assert first and all(b":fragments:shared:" in key for key in first)
+    client.get("/en/search/?q=other+words")
+    assert fragment_keys().keys() == first.keys()

@@ -3,7 +3,12 @@ page kept in the shared cache for every reader (hub/fragments.py says when and h
 it is dropped). The values, if any, are part of the key (a part that depends on
 something other than the language, the site, the page and the URL's path, such as a
 registration's state). Without a page in the context (search, forms of their own)
-the part is rendered each time."""
+the part is rendered each time.
+
+{% fragment "name" shared %}: a part that is the same on every page of the language,
+the site and the template (the layout's header and footer): one copy for all of them,
+with or without a page.
+"""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -20,41 +25,47 @@ def do_fragment(parser, token):
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% fragment %} needs a name")
     name = parser.compile_filter(bits[1])
-    vary = [parser.compile_filter(bit) for bit in bits[2:]]
+    shared = bits[2:] == ["shared"]
+    vary = [] if shared else [parser.compile_filter(bit) for bit in bits[2:]]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(name, vary, nodelist)
+    return FragmentNode(name, vary, nodelist, shared)
 
 
 class FragmentNode(template.Node):
     child_nodelists = ("nodelist",)
 
-    def __init__(self, name, vary, nodelist):
+    def __init__(self, name, vary, nodelist, shared=False):
         self.name = name
         self.vary = vary
         self.nodelist = nodelist
+        self.shared = shared
 
     def render(self, context):
         request = context.get("request")
         page = context.get("page")
-        seconds = fragments.fragment_seconds()
+        if not isinstance(page, Page):
+            page = None
         if (
-            not seconds
-            or not isinstance(page, Page)
+            not fragments.fragment_seconds()
+            or (page is None and not self.shared)
             or not fragments.may_use_fragments(request)
-            or not fragments.page_is_public(page)
+            or (page is not None and not fragments.page_is_public(page))
         ):
             return self.nodelist.render(context)
         generation = fragments.request_generation(request)
         if generation is None:
             return self.nodelist.render(context)
-        key = fragments.fragment_key(
-            self.name.resolve(context),
-            request,
-            [value.resolve(context) for value in self.vary],
-        )
+        name = self.name.resolve(context)
+        if self.shared:
+            # The template that extends the layout may fill the part's blocks.
+            key = fragments.shared_fragment_key(name, request, context.template.name)
+            stamp = generation
+        else:
+            vary = [value.resolve(context) for value in self.vary]
+            key = fragments.fragment_key(name, request, vary)
+            stamp = fragments.fragment_stamp(page, generation)
         fragments.note_fragment(request, key)
-        stamp = fragments.fragment_stamp(page, generation)
         stored = fragments.stored_fragment(request, key)
         if stored is not None and stored[0] == stamp:
             return mark_safe(stored[1])  # noqa: S308 - rendered by this template

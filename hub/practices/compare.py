@@ -118,6 +118,7 @@ def compare(library, params, request):
             if chosen or not tokens
             else _("None of the items in this link can be compared.")
         )
+    library.load_pages(chosen)  # the pages themselves: links and budget lines
     result = _Result(chosen)
     comparison.records = export_records(library, result, request)
     for record, item in zip(comparison.records, chosen, strict=True):

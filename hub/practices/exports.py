@@ -8,9 +8,12 @@ tab or a carriage return) is prefixed with an apostrophe.
 import csv
 import io
 from decimal import Decimal
+from types import SimpleNamespace
+from urllib.parse import quote
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
+from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
 from hub.pages.blocks import raw_figures
@@ -19,10 +22,10 @@ from hub.pages.formatting import json_number, plain_number, spreadsheet_safe
 from hub.pages.localization import localize_queryset
 from hub.pages.models import Organisation
 
-from .figures import budget_lines
+from .figures import budget_lines, participants
 from .filters import describe_filters
-from .library import CASE_STUDY, choice_labels
-from .models import ActionPartner, CaseStudyPartner
+from .library import CASE_STUDY, CHUNK, choice_labels
+from .models import ActionPage, ActionPartner, CaseStudyPage, CaseStudyPartner
 
 
 def _partners(items, locale_id):
@@ -85,41 +88,136 @@ def _every_source(entries):
     return "; ".join(cells)
 
 
+STUDY_FIELDS = (
+    "pk",
+    "title",
+    "url_path",
+    "summary",
+    "key_figures",
+    "start_date",
+    "start_date_precision",
+    "end_date",
+    "end_date_precision",
+    "dates_source",
+    "other_periods",
+    "status",
+    "total_budget",
+    "total_budget_source",
+    "erdf_contribution",
+    "erdf_contribution_source",
+)
+ACTION_FIELDS = (
+    "pk",
+    "title",
+    "url_path",
+    "summary",
+    "outcomes",
+    "start_date",
+    "start_date_precision",
+    "end_date",
+    "end_date_precision",
+    "action_kind",
+    "territory",
+    "cost",
+)
+# The case study's own code, run on the values read (a cached property's function).
+PERIOD_LIST = getattr(
+    CaseStudyPage.period_list, "real_func", CaseStudyPage.period_list.func
+)
+# What Django's reverse() leaves unquoted in a path (RFC 3986 sub-delimiters...).
+URL_SAFE = "!$&'()*+,;=/~:@"
+
+
+def _display(model, name):
+    """The value -> label function of a field with choices (get_FOO_display)."""
+    choices = dict(model._meta.get_field(name).flatchoices)
+    labels = {}
+
+    def label(value):
+        if value not in labels:
+            labels[value] = force_str(choices.get(value, value), strings_only=True)
+        return labels[value]
+
+    return label
+
+
+def _fields(items, locale_id):
+    """{pk: the page's exported fields} of the items and their case studies, read
+    as values (no page instantiated), in a few queries."""
+    wanted = {CASE_STUDY: set(), "action": set()}
+    for item in items:
+        wanted[item.kind].add(item.pk)
+        if item.parent_pk:
+            wanted[CASE_STUDY].add(item.parent_pk)
+    found = {}
+    for model, fields, kind in (
+        (CaseStudyPage, STUDY_FIELDS, CASE_STUDY),
+        (ActionPage, ACTION_FIELDS, "action"),
+    ):
+        ids = sorted(wanted[kind])
+        for start in range(0, len(ids), CHUNK):
+            for row in model.objects.filter(pk__in=ids[start : start + CHUNK]).values(
+                *fields
+            ):
+                found[row["pk"]] = SimpleNamespace(**row)
+    return found
+
+
+def _page_url(library, request):
+    """A function from a listed page's url_path to its full URL: the library's
+    own followed by the page's path below it, as Wagtail reverses it (the items
+    are below the library, in its site and language)."""
+    base = library.page.get_full_url(request)
+    below = library.page.url_path
+
+    def url(url_path):
+        return base + quote(url_path[len(below) :], safe=URL_SAFE)
+
+    return url
+
+
 def export_records(library, result, request):
     """One dict per item of `result`, in its order, with structured values."""
-    items = library.load_pages(result.items)
+    items = result.items
     labels = choice_labels()
+    type_labels = {kind: str(label) for kind, label in labels["type"].items()}
+    evidence_labels = {key: str(label) for key, label in labels["evidence"].items()}
+    status = _display(CaseStudyPage, "status")
+    action_kind = _display(ActionPage, "action_kind")
     terms = library.terms
+    pages = _fields(items, library.locale_id)
+    url = _page_url(library, request)
     partners = _partners(items, library.locale_id)
     records = []
     for item in items:
-        page = item.page
-        parent = item.parent.page if item.parent else None
+        page = pages[item.pk]
+        parent = pages.get(item.parent_pk) if item.parent_pk else None
         programme = next(
             (terms["programme"].get(key) for key in item.values["programme"]), None
         )
-
-        figures = raw_figures(
-            page.key_figures if item.kind == CASE_STUDY else page.outcomes
-        )
         case_study = item.kind == CASE_STUDY
+        figures = raw_figures(page.key_figures if case_study else page.outcomes)
         budgets = (
             _budgets(page, figures)
             if case_study
             else {"total_budget": [], "erdf_contribution": []}
         )
-        periods = page.period_list if case_study else []
+        if case_study:
+            page.period_text = CaseStudyPage.period_text.fget(page)
+            periods = PERIOD_LIST(page)
+        else:
+            periods = []
         records.append(
             {
                 "type": item.kind,
-                "type_label": str(labels["type"][item.kind]),
+                "type_label": type_labels[item.kind],
                 "id": item.pk,
                 "translation_key": item.translation_key,
                 "title": item.title,
-                "url": page.get_full_url(request),
+                "url": url(page.url_path),
                 "summary": page.summary,
                 "case_study": parent.title if parent else "",
-                "case_study_url": parent.get_full_url(request) if parent else "",
+                "case_study_url": url(parent.url_path) if parent else "",
                 "programme": programme.name if programme else "",
                 "programme_slug": programme.slug if programme else "",
                 "start_date": _iso(page, "start_date"),
@@ -133,7 +231,7 @@ def export_records(library, result, request):
                 )
                 if len(periods) > 1
                 else "",
-                "status": getattr(page, "get_status_display", lambda: "")(),
+                "status": status(page.status) if case_study else "",
                 "total_budget": getattr(page, "total_budget", None),
                 "total_budget_source": getattr(page, "total_budget_source", ""),
                 "erdf_contribution": getattr(page, "erdf_contribution", None),
@@ -147,7 +245,7 @@ def export_records(library, result, request):
                 "erdf_every_source": _every_source(budgets["erdf_contribution"])
                 if len(budgets["erdf_contribution"]) > 1
                 else "",
-                "action_kind": getattr(page, "get_action_kind_display", lambda: "")(),
+                "action_kind": "" if case_study else action_kind(page.action_kind),
                 "territory": getattr(page, "territory", ""),
                 "cost": getattr(page, "cost", ""),
                 "themes": library.named(item, "theme"),
@@ -155,8 +253,8 @@ def export_records(library, result, request):
                 "regions": library.named(item, "region"),
                 "countries": sorted(item.values["country"]),
                 "evidence_level": item.evidence,
-                "evidence_label": str(labels["evidence"][item.evidence]),
-                "participants": item.participants,
+                "evidence_label": evidence_labels[item.evidence],
+                "participants": participants(figures),
                 "partners": partners.get(item.pk, []),
                 "key_figures": figures,
             }

@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from hub.pages.formatting import sort_text
 
 from .library import (
-    COLUMNS,
     DEFAULT_SORT,
     FACETS,
     FACETS_BY_NAME,
@@ -180,18 +178,21 @@ def active_filters(library, query, base_url):
     return active
 
 
-def search_library(library, params, base_url, page_size=PAGE_SIZE, load_pages=True):
+def search_library(
+    library, params, base_url, page_size=PAGE_SIZE, load_pages=True, export=False
+):
     """The library filtered, counted, sorted and paginated as `params` ask: the
-    counts, the total and the page of items shown, each read from the database."""
+    counts, the total and the page of items shown, each read from the database.
+    For an `export`, only the matching items (`items`), sorted: no counts, no page."""
     query = LibraryQuery.from_params(params, library)
     pages = library.matching(query.selected)
+    if export:
+        rows = library.rows(pages, query.sort)
+        result = LibraryResult([], [], None, query, [], library=library, rows=rows)
+        result.count = len(result.items)
+        return result
     counts = library.counts(query.selected)
-    totals = counts.pop(PSEUDO, None)
-    if totals is None:
-        totals = pages.aggregate(
-            all=Count("pk"),
-            undated=Count("pk", filter=Q(**{COLUMNS["sort_date"]: None})),
-        )
+    totals = counts.pop(PSEUDO)
     totals = {"total": totals.get("all", 0), "undated": totals.get("undated", 0)}
     rows = library.rows(pages, query.sort)
     paginator = CountedPaginator(rows, page_size, totals["total"])

@@ -324,22 +324,22 @@ class Library:
         """{facet: {value: count}}: each value's count among the items passing every
         other filter, in one query. A facet whose other filters are none, or one
         filter with one value, is counted from the library's totals less the items
-        that are not public (library_counts.py); the others from the entries. When
-        the facets without a chosen filter are counted from totals, "_" holds the
-        number of items ("all") and of undated ones ("undated")."""
+        that are not public (library_counts.py); the others from the entries. "_"
+        holds the number of matching items ("all") and of undated ones
+        ("undated")."""
         chosen = [name for name in FACET_NAMES if selected.get(name)]
         groups = [(None, [n for n in FACET_NAMES if n not in chosen] + [PSEUDO])]
         groups += [(name, [name]) for name in chosen]
-        parts, totals = [], False
+        parts, matched = [], None
         for without, facets in groups:
             others = [name for name in chosen if name != without]
             if not others or (len(others) == 1 and len(selected[others[0]]) == 1):
                 other = (others[0], next(iter(selected[others[0]]))) if others else None
                 parts += library_counts.from_totals(self.page.pk, facets, other)
-                totals = totals or without is None
-                continue
-            facets = [name for name in facets if name != PSEUDO]
-            if facets:
+            elif without is None:  # with the total and the undated count
+                matched = library_counts.matched_cte(self.matching(selected))
+                parts += library_counts.from_matching(facets)
+            else:
                 values = (
                     LibraryValue.objects.filter(
                         entry_id__in=self.matching(selected, without=without).values(
@@ -353,9 +353,8 @@ class Library:
                 )
                 parts.append(library_counts.from_queryset(values))
         counts = {name: {} for name in FACET_NAMES}
-        counts.update(library_counts.run(self.page, parts))
-        if totals:
-            counts.setdefault(PSEUDO, {})
+        counts.update(library_counts.run(self.page, parts, matched))
+        counts.setdefault(PSEUDO, {})
         return counts
 
     def rows(self, pages, sort):

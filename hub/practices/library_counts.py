@@ -267,11 +267,59 @@ def from_queryset(queryset):
     return f"{select} FROM ({sql}) q", list(params)
 
 
-def run(library_page, parts):
-    """{facet: {value: count}} of the parts (from_totals's first, from_queryset's),
-    in one statement, so that the totals and the hidden entries are read together."""
+def from_matching(facets):
+    """Parts counting `facets` (and "_") among the entries of the CTE "matched"
+    (columns m_id, m_date: `matched_cte`), read once for all of them."""
+    real = [facet for facet in facets if facet != PSEUDO]
+    parts = []
+    if real:
+        parts.append(
+            (
+                "SELECT v.facet AS facet, v.value AS value, COUNT(*) AS n "
+                "FROM matched m JOIN practices_libraryvalue v ON v.entry_id = m.m_id "
+                f"WHERE v.facet IN ({_marks(real)}) GROUP BY v.facet, v.value",
+                real,
+            )
+        )
+    if PSEUDO in facets:
+        parts.append(
+            (
+                f"SELECT '{PSEUDO}' AS facet, '{ALL}' AS value, COUNT(*) AS n "
+                "FROM matched m",
+                [],
+            )
+        )
+        parts.append(
+            (
+                f"SELECT '{PSEUDO}' AS facet, '{UNDATED}' AS value, COUNT(*) AS n "
+                "FROM matched m WHERE m.m_date IS NULL",
+                [],
+            )
+        )
+    return parts
+
+
+def matched_cte(pages):
+    """The CTE "matched" of a queryset of pages with their entries."""
+    sql, params = (
+        pages.order_by()
+        .annotate(m_id=F("pk"), m_date=F("library_entry__sort_date"))
+        .values("m_id", "m_date")
+        .query.sql_with_params()
+    )
+    return f"matched AS ({sql})", list(params)
+
+
+def run(library_page, parts, matched=None):
+    """{facet: {value: count}} of the parts (from_totals's, from_queryset's,
+    from_matching's with `matched`, a matched_cte()), in one statement, so that the
+    totals and the hidden entries are read together."""
     library = [library_page.pk, library_page.locale_id]
     params = [*library, *library, *library, library_page.path]
+    ctes = HIDDEN
+    if matched:
+        ctes += ",\n" + matched[0]
+        params += matched[1]
     for _sql, part_params in parts:
         params += part_params
     union = " UNION ALL ".join(
@@ -280,7 +328,7 @@ def run(library_page, parts):
     )
     sql = (
         "WITH"
-        + HIDDEN
+        + ctes
         + "\nSELECT facet, value, SUM(n) FROM ("
         + union
         + ") AS parts GROUP BY facet, value"

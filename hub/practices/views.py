@@ -16,7 +16,11 @@ def library_view(page, request):
     export = EXPORT_FORMATS.get(export_format)
     library = Library(page, with_figures=True)
     result = search_library(
-        library, request.GET, page.get_url(request), load_pages=export is None
+        library,
+        request.GET,
+        page.get_url(request),
+        load_pages=export is None,
+        export=export is not None,
     )
     if export is not None:
         return export(library, result, request)

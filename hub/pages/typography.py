@@ -227,6 +227,15 @@ def _typeset_piece(rules, text, previous):
     return _apply(rules, text)
 
 
+# Whole pages too: a page rendered again comes out the same, byte for byte, far more
+# often than not (each change to the hub drops every cached page and fragment, and
+# they are rendered again, mostly unchanged): its typesetting is read from here, keyed
+# on the page's text itself. A few dozen pages of some 50 kB each, per process.
+@functools.lru_cache(maxsize=32)
+def _typeset_page(markup, language):
+    return typeset_html(markup, language)
+
+
 class TypographyMiddleware:
     """Typesets the public site's HTML pages in their language, before the page cache
     stores them (so a cached page costs nothing more). The admin, documents and
@@ -251,7 +260,7 @@ class TypographyMiddleware:
             return response
         charset = response.charset or "utf-8"
         content = response.content.decode(charset)
-        typeset = typeset_html(content, language)
+        typeset = _typeset_page(content, language)
         if typeset != content:
             response.content = typeset.encode(charset)
             if response.has_header("Content-Length"):

@@ -11,8 +11,9 @@ actions only) into a database hub_library_scale_<N> on the server of DATABASE_UR
 the private cluster), and kept there for the next run. Most case studies get a budget
 and a participants figure, most actions a participants figure, and one case study in
 ten an evaluation report or guide (the demo's own), so that sorting and the evidence
-filter have something to do. The library's item table (practices.LibraryItem) is
-filled after the bulk insert, which sends no publishing signal.
+filter have something to do. The library's entries (practices.LibraryEntry, with
+their values and totals) are written after the bulk insert, which sends no publishing
+signal. bench/library_exactness.py checks the counts and lists on the same database.
 """
 
 import argparse
@@ -201,6 +202,7 @@ def main():
     )
     missed = []
     # Workers are given 5 minutes (gunicorn's default 30 s would kill a slow page).
+    print("\nLoad average at start: " + load_average())
     with gunicorn(env, workers=2, args=("--timeout=300",)) as base:
         client = KeepAlive(base)
         header = f"{'library page':28} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}"
@@ -236,12 +238,21 @@ def main():
             rows = body.count(b"\n") - 1 if "csv" in path else None
             ok = seconds < limit and not figures["errors"]
             missed += [] if ok else [label]
+            if figures["errors"]:
+                print(f"{label}: {figures['errors']} errors")
             print(
                 f"{label:28} {seconds:>8.2f} s"
                 + (f", {rows} rows" if rows is not None else "")
                 + f"  target < {limit:.0f} s {'ok' if ok else 'MISSED'}"
             )
+    print("\nLoad average at end: " + load_average())
     print("\nTargets missed: " + ", ".join(missed) if missed else "\nEvery target met.")
+
+
+def load_average():
+    """The machine's load (1, 5, 15 min) on 2 cores: figures taken on a busy
+    machine are slower than the code."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -314,7 +314,10 @@ class Library:
             pages = pages.filter(
                 Exists(
                     LibraryValue.objects.filter(
-                        entry_id=OuterRef("pk"), facet=name, value__in=sorted(values)
+                        library_id=self.page.pk,
+                        entry_id=OuterRef("pk"),
+                        facet=name,
+                        value__in=sorted(values),
                     )
                 )
             )

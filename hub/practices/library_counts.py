@@ -229,17 +229,18 @@ def from_totals(library_id, facets, other=None):
     if other:
         having = (
             " JOIN practices_libraryvalue o ON o.entry_id = h.id "
-            "AND o.facet = %s AND o.value = %s"
+            "AND o.library_id = %s AND o.facet = %s AND o.value = %s"
         )
-        having_params = [other_facet, other_value]
+        having_params = [library_id, other_facet, other_value]
     if real:
         parts.append(
             (
                 "SELECT v.facet AS facet, v.value AS value, -COUNT(*) AS n "
                 "FROM hidden h JOIN practices_libraryvalue v ON v.entry_id = h.id"
                 + having
-                + f" WHERE v.facet IN ({_marks(real)}) GROUP BY v.facet, v.value",
-                [*having_params, *real],
+                + f" WHERE v.library_id = %s AND v.facet IN ({_marks(real)}) "
+                "GROUP BY v.facet, v.value",
+                [*having_params, library_id, *real],
             )
         )
     if PSEUDO in facets:

@@ -169,7 +169,12 @@ def _write(ids):
                 )
             )
             values += [
-                LibraryValue(entry_id=row["pk"], facet=facet, value=value[:64])
+                LibraryValue(
+                    entry_id=row["pk"],
+                    library_id=library,
+                    facet=facet,
+                    value=value[:64],
+                )
                 for facet, facet_values in found.items()
                 for value in sorted(facet_values)
                 if value
@@ -216,12 +221,17 @@ def refresh_evidence():
                     facet="evidence", entry_id__in=chunk
                 ).delete()
                 existing = LibraryEntry.objects.filter(page_id__in=chunk).values_list(
-                    "page_id", flat=True
+                    "page_id", "library_id"
                 )
                 LibraryValue.objects.bulk_create(
                     [
-                        LibraryValue(entry_id=pk, facet="evidence", value=level)
-                        for pk in existing
+                        LibraryValue(
+                            entry_id=pk,
+                            library_id=library,
+                            facet="evidence",
+                            value=level,
+                        )
+                        for pk, library in existing
                     ]
                 )
     return sum(len(page_ids) for page_ids in changed.values())

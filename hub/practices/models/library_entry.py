@@ -68,6 +68,16 @@ class LibraryValue(models.Model):
         on_delete=models.CASCADE,
         related_name="values",
     )
+    # The entry's library, so that a filter reads the values of one library (one
+    # language) from the index, not those of every library.
+    library = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("library"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        db_index=False,
+    )
     facet = models.CharField(_("filter"), max_length=20)
     value = models.CharField(_("value"), max_length=64)
 
@@ -75,7 +85,10 @@ class LibraryValue(models.Model):
         verbose_name = _("library filter value")
         verbose_name_plural = _("library filter values")
         indexes = [
-            models.Index(fields=["facet", "value", "entry"], name="library_value_facet")
+            models.Index(
+                fields=["library", "facet", "value", "entry"],
+                name="library_value_library",
+            )
         ]
         constraints = [
             models.UniqueConstraint(

@@ -71,6 +71,31 @@ def localize_queryset(queryset, locale):
     )
 
 
+def localized_list(queryset, locale):
+    """`list(localize_queryset(queryset, locale))`, cheaper for objects that are not
+    pages (taxonomy terms, programmes, organisations): one query reads the chosen
+    objects and their translations in `locale`, and whether a translation exists is
+    answered from those rows instead of by a correlated subquery, which was most of
+    the time spent building the query (about 0.5 ms of 2 ms a list)."""
+    model = queryset.model
+    if issubclass(model, Page):
+        return list(localize_queryset(queryset, locale))
+    locale_id = getattr(locale, "pk", locale)
+    manager = model._default_manager
+    chosen = queryset.values("pk")
+    rows = list(
+        manager.filter(
+            translation_key__in=manager.filter(pk__in=chosen).values("translation_key")
+        ).filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
+    )
+    translated = {row.translation_key for row in rows if row.locale_id == locale_id}
+    return [
+        row
+        for row in rows
+        if row.locale_id == locale_id or row.translation_key not in translated
+    ]
+
+
 def active_locale():
     try:
         return Locale.get_active()

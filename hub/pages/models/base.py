@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from ..admin_forms import HubPageForm, picker
-from ..localization import localize_items, localize_queryset
+from ..localization import localize_items, localized_list
 from ..search_data import search_data
 from ..visibility import public
 
@@ -65,7 +65,7 @@ class HubPage(Page):
 
         A queryset costs one query whatever the locales of its objects."""
         if isinstance(items, QuerySet):
-            return list(localize_queryset(items, self.locale_id))
+            return localized_list(items, self.locale_id)
         return localize_items(items, self.locale_id)
 
     def localized_related_pages(self, name):

@@ -244,3 +244,25 @@ def test_a_page_without_a_page_object_reads_only_the_shared_parts(
     assert first and all(b":fragments:shared:" in key for key in first)
     client.get("/en/search/?q=other+words")
     assert fragment_keys().keys() == first.keys()
+
+
+def test_the_home_page_s_events_follow_the_clock(site_tree, fragments_on, client):
+    """Which events are upcoming changes with the time, with no change to any row
+    drawing a generation: the events' cards are kept for the events of the moment."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hub.events.models import EventPage
+
+    en = site_tree["en"]
+    event = en["event"]
+    card = f'href="{event.url}"'
+    assert card in client.get(en["home"].url).content.decode()
+    assert card in client.get(en["home"].url).content.decode()
+    # The event ends (as time passing would have it): no signal, no new generation.
+    past = timezone.now() - timedelta(days=1)
+    EventPage.objects.filter(pk=event.pk).update(
+        start=past - timedelta(hours=2), end=past
+    )
+    assert card not in client.get(en["home"].url).content.decode()

@@ -194,6 +194,13 @@ def facts(page):
 
 
 @register.filter
+def page_ids(pages):
+    """`{% fragment "name" events|page_ids %}`: a list of pages as "4,9,12", to key a
+    fragment on which pages it shows."""
+    return ",".join(str(page.pk) for page in pages or ())
+
+
+@register.filter
 def figure(value):
     """A number in the active language's format, without useless decimals."""
     if value in (None, ""):

@@ -311,6 +311,9 @@ class Library:
             values = selected.get(name)
             if name == without or not values:
                 continue
+            if name == "type":  # the entry's kind, its one value of this facet
+                pages = pages.filter(library_entry__kind__in=sorted(values))
+                continue
             pages = pages.filter(
                 Exists(
                     LibraryValue.objects.filter(

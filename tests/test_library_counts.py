@@ -1,8 +1,9 @@
 """The library's counts read from totals (practices.LibraryCount, less the items that
 are not public): equal to the counts of the public items themselves, and the totals
 equal to totals written again from the entries, after each kind of change (publish
-with other terms, unpublish, expiry, restriction, evidence, deletion of a page or a
-term). A totals table left stale, or counting hidden items, fails these."""
+with other terms, unpublish, expiry, restriction, evidence, a region's country,
+deletion of a page or a term). A totals table left stale, or counting hidden items,
+fails these."""
 
 import datetime
 
@@ -124,6 +125,12 @@ def test_counts_equal_the_public_items_after_each_change(built):
     assert_counts_exact(built)
 
     Page.objects.get(pk=built["en"]["zeta"].pk).delete()
+    assert_totals_as_rebuilt()
+    assert_counts_exact(built)
+
+    region = Region.objects.get(slug="bretagne", locale__language_code="en")
+    region.country = "GB"  # the country filter follows its regions
+    region.save()
     assert_totals_as_rebuilt()
     assert_counts_exact(built)
 

@@ -252,7 +252,10 @@ def main():
                 f"p95<={LIBRARY_P95_MS} ms "
                 f"{'ok' if ok else 'MISSED'}{note}"
             )
-        print("\nAbout 1,000 rows at 10,000 case studies: theme, region and programme.")
+        print(
+            f"\nExports and compare at {args.case_studies:,} case studies (theme and "
+            "region: about 2,000 rows at 10,000; with a programme: about 700)."
+        )
         for label, path, limit in (
             ("CSV export, theme + region", f"{library}?{both}&format=csv", EXPORT_S),
             (

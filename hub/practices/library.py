@@ -137,6 +137,8 @@ class LibraryItem:
     values: dict = field(default_factory=lambda: defaultdict(set))
     evidence: str = NO_EVIDENCE
     page: object = None  # the specific page, loaded for the items shown
+    live_revision_id: int | None = None
+    last_published_at: datetime.datetime | None = None
 
 
 @dataclass
@@ -240,6 +242,8 @@ COLUMNS = {
     "title": "title",
     "path": "path",
     "first_published_at": "first_published_at",
+    "live_revision_id": "live_revision_id",  # with the next: a card's fragment stamp
+    "last_published_at": "last_published_at",
     "kind": ENTRY + "kind",
     "parent_pk": ENTRY + "parent_id",
     "sort_date": ENTRY + "sort_date",
@@ -382,6 +386,8 @@ class Library:
                 end_date=None,
                 total_budget=row[COLUMNS["total_budget"]],
                 parent_pk=row[COLUMNS["parent_pk"]],
+                live_revision_id=row["live_revision_id"],
+                last_published_at=row["last_published_at"],
             )
             for row in rows
         ]

@@ -7,6 +7,7 @@ from . import exports
 from .compare import MAX_ITEMS, MIN_ITEMS, compare
 from .filters import search_library
 from .library import DEFAULT_SORT, SORTS, Library
+from .library_render import prepare_facets, render_cards
 
 EXPORT_FORMATS = {"csv": exports.csv_response, "json": exports.json_response}
 
@@ -19,11 +20,13 @@ def library_view(page, request):
         library,
         request.GET,
         page.get_url(request),
-        load_pages=export is None,
+        load_pages=False,  # for the cards that are not kept (library_render.py)
         export=export is not None,
     )
     if export is not None:
         return export(library, result, request)
+    prepare_facets(result.facets)
+    render_cards(library, result.page_obj.object_list, request)
     if export_format:
         result.notices.append(
             _("“%(format)s” is not an export format; choose CSV or JSON.")

@@ -1,0 +1,135 @@
+"""What the library page's template shows, made ready in Python.
+
+The filter panel lists every value of every filter with its count: each number is
+formatted once per request (Django's own `localize`, remembered per value) and each
+"N results" sentence is translated here, so the template loops over plain strings
+instead of running `{% blocktranslate count %}` and the number formatting per value.
+
+Each listed item's card is rendered by `includes/library_item.html` in Python and,
+for an anonymous reader of a public library, kept in the shared cache as a fragment
+(hub/fragments.py): the same for every reader and every filter, sort and page that
+shows the item. A card's key names the item's page and the request's language, site
+and code version; its stamp, the page generation read for the request and the page
+as published (revision and time), so any change that draws a new generation
+(publishing, unpublishing or restricting the page or its case study, a term, a report
+that rates it...) drops it. The cards of a page are read in one round trip and the
+missing ones written in one. Never for a preview, a logged-in reader or a library
+behind a view restriction (the items listed are public by the library's own query).
+"""
+
+import hashlib
+
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
+
+from hub import fragments
+
+CARD_TEMPLATE = "includes/library_item.html"
+
+
+class Numbers:
+    """Numbers formatted as the template engine would, each value once."""
+
+    def __init__(self):
+        self.formatted = {}
+
+    def __call__(self, value):
+        text = self.formatted.get(value)
+        if text is None:
+            text = self.formatted[value] = str(conditional_escape(localize(value)))
+        return text
+
+
+def counted(message, text):
+    """What `{% blocktranslate count counter=... trimmed %}` renders: the message
+    ngettext chose (written in Python as the tag writes it, "%(counter)s result", so
+    the catalogues keep one entry for both) with the counter formatted as `text`."""
+    return mark_safe(message % {"counter": text})  # noqa: S308 - counter escaped
+
+
+def prepare_facets(facets):
+    """Give each facet of the filter panel and its values their formatted texts."""
+    number = Numbers()
+    for facet in facets:
+        selected = facet.selected_count
+        facet.chosen_text = ""
+        if selected:
+            facet.chosen_text = counted(
+                ngettext("(%(counter)s chosen)", "(%(counter)s chosen)", selected),
+                number(selected),
+            )
+        for position, option in enumerate(facet.options, start=1):
+            option.id = f"f-{facet.name}-{position}"
+            option.count_text = number(option.count)
+            option.results_text = counted(
+                ngettext("%(counter)s result", "%(counter)s results", option.count),
+                option.count_text,
+            )
+    return facets
+
+
+def _card_key(request, pk):
+    parts = [
+        "library-card",
+        translation.get_language() or "",
+        request.scheme,
+        request.get_host(),
+        fragments.code_version(),
+        str(pk),
+    ]
+    return (
+        "fragments:card:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    )
+
+
+def _use_fragments(request, library_page):
+    return (
+        fragments.fragment_seconds() > 0
+        and fragments.may_use_fragments(request)
+        and fragments.page_is_public(library_page)
+    )
+
+
+def render_cards(library, items, request):
+    """Set `card_html` on each item shown: from the shared cache when its stamp is
+    current, else rendered from its page (loaded only then) and stored."""
+    template = get_template(CARD_TEMPLATE).template
+    keys, stamps, stored = {}, {}, {}
+    generation = None
+    if items and _use_fragments(request, library.page):
+        generation = fragments.request_generation(request)
+    if generation is not None:
+        for item in items:
+            keys[item.pk] = _card_key(request, item.pk)
+            # The item's row holds what the stamp reads of a page.
+            stamps[item.pk] = fragments.fragment_stamp(item, generation)
+        try:
+            stored = fragments.fragment_cache().get_many(list(keys.values()))
+        except Exception:  # noqa: BLE001 - a cache down renders the cards
+            stored = {}
+    missing = []
+    for item in items:
+        found = stored.get(keys.get(item.pk))
+        if found is not None and found[0] == stamps[item.pk]:
+            item.card_html = mark_safe(found[1])  # noqa: S308 - rendered by us
+        else:
+            missing.append(item)
+    if not missing:
+        return items
+    library.load_pages(missing)
+    fresh = {}
+    for item in missing:
+        item.card_html = template.render(Context({"item": item, "request": request}))
+        if item.pk in keys and item.page is not None:
+            fresh[keys[item.pk]] = (stamps[item.pk], str(item.card_html))
+    if fresh:
+        try:
+            fragments.fragment_cache().set_many(fresh, fragments.fragment_seconds())
+        except Exception:  # noqa: BLE001
+            pass
+    return items

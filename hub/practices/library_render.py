@@ -18,6 +18,7 @@ behind a view restriction (the items listed are public by the library's own quer
 """
 
 import hashlib
+from urllib.parse import quote
 
 from django.template import Context
 from django.template.loader import get_template
@@ -28,6 +29,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from hub import fragments
+
+from .exports import URL_SAFE
 
 CARD_TEMPLATE = "includes/library_item.html"
 
@@ -52,9 +55,18 @@ def counted(message, text):
     return mark_safe(message % {"counter": text})  # noqa: S308 - counter escaped
 
 
-def prepare_facets(facets):
-    """Give each facet of the filter panel and its values their formatted texts."""
+def prepare_facets(result):
+    """Give each facet of the filter panel and its values their formatted texts, and
+    the result the (facet, value) of each value chosen, in the panel's order (the
+    sort form's hidden fields)."""
     number = Numbers()
+    facets = result.facets
+    result.selected_options = [
+        (facet.name, option.value)
+        for facet in facets
+        for option in facet.options
+        if option.selected
+    ]
     for facet in facets:
         selected = facet.selected_count
         facet.chosen_text = ""
@@ -85,6 +97,19 @@ def _card_key(request, pk):
     return (
         "fragments:card:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
     )
+
+
+def page_urls(library, request):
+    """A function from a listed page's url_path to its URL as `{% pageurl %}` gives
+    it: the library's own followed by the page's path below it, as Wagtail reverses
+    it (the items are below the library, in its site and language)."""
+    base = library.page.get_url(request)
+    below = library.page.url_path
+
+    def url(url_path):
+        return base + quote(url_path[len(below) :], safe=URL_SAFE)
+
+    return url
 
 
 def _use_fragments(request, library_page):
@@ -122,6 +147,11 @@ def render_cards(library, items, request):
     if not missing:
         return items
     library.load_pages(missing)
+    url = page_urls(library, request)
+    for item in missing:
+        for listed in (item, item.parent):
+            if listed is not None and listed.page is not None:
+                listed.url = url(listed.page.url_path)
     fresh = {}
     for item in missing:
         item.card_html = template.render(Context({"item": item, "request": request}))

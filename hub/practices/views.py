@@ -25,7 +25,7 @@ def library_view(page, request):
     )
     if export is not None:
         return export(library, result, request)
-    prepare_facets(result.facets)
+    prepare_facets(result)
     render_cards(library, result.page_obj.object_list, request)
     if export_format:
         result.notices.append(

@@ -8,6 +8,8 @@ Snippets are cut from the page's summary (or the first text field that matches),
 the matched words marked after HTML escaping (search.text.mark_matches).
 """
 
+from functools import lru_cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.query import PlainText
@@ -27,14 +29,20 @@ MAX_MATCHES = 50_000
 SNIPPET_LENGTH = 220
 
 
-def hub_pages(language_codes):
-    """Live, public hub pages in these languages (a queryset the backends accept)."""
+def hub_pages(language_codes, public_pages=None):
+    """Live, public hub pages in these languages (a queryset the backends accept).
+    `public_pages` (from public_hub_pages()) saves reading the restrictions again."""
     locale_ids = Locale.objects.filter(language_code__in=language_codes).values("pk")
+    if public_pages is None:
+        public_pages = public_hub_pages()
+    return public_pages.filter(locale_id__in=locale_ids)
+
+
+def public_hub_pages():
+    """Live, public hub pages in every language; the restrictions read in one query."""
     content_types = ContentType.objects.get_for_models(*hub_page_models()).values()
     return public_by_path(
-        Page.objects.live().filter(
-            locale_id__in=locale_ids, content_type__in=list(content_types)
-        )
+        Page.objects.live().filter(content_type__in=list(content_types))
     )
 
 
@@ -42,12 +50,20 @@ def search(backend, query, selected):
     from .models import PageFacet
 
     if query.text:
-        ranked = _ranked_page_ids(backend, query)
-        if not selected and connection.vendor == "postgresql":
-            # Words alone, the usual search: counted by PostgreSQL.
-            matching, counts = _counted(ranked, query.sort == "date")
-            facets_of = _facets_of(_facet_rows(_page_slice(matching, query)))
-            return _outcome(query, matching, counts, facets_of, len(ranked))
+        ranked, content_types = _ranked(backend, query)
+        if connection.vendor == "postgresql":
+            # Filtered and counted by PostgreSQL (two queries); only the page of
+            # results shown has its facet rows read.
+            matching, counts, facets_of = _counted(
+                ranked,
+                query.sort == "date",
+                selected,
+                with_facts=True,
+                shown=lambda matching: _page_slice(matching, query),
+            )
+            return _outcome(
+                query, matching, counts, facets_of, len(ranked), content_types
+            )
         rows = _facet_rows(ranked)
     else:  # filters alone: browse every page, newest first
         ranked = None
@@ -56,7 +72,7 @@ def search(backend, query, selected):
         ).values_list("page_id", "facet", "value")
     facets_of = _facets_of(rows)
     if ranked is None:
-        ranked = list(facets_of)
+        ranked, content_types = list(facets_of), {}
 
     matching, counts = filter_and_count(
         ranked, lambda page_id: facets_of.get(page_id, {}), selected, FACETS
@@ -67,7 +83,26 @@ def search(backend, query, selected):
             key=lambda page_id: max(facets_of.get(page_id, {}).get("date", {""})),
             reverse=True,
         )
-    return _outcome(query, matching, counts, facets_of, len(ranked))
+    return _outcome(query, matching, counts, facets_of, len(ranked), content_types)
+
+
+def count(backend, query, selected):
+    """How many pages `search` would find, without ranking them or reading any of
+    them (the offers of an empty page: the other language, the corrected words)."""
+    if not query.text:
+        return search(backend, query, selected).total
+    matched = _matching_page_ids(backend, query)
+    if len(matched) > MAX_MATCHES:  # the search keeps the best MAX_MATCHES only
+        return search(backend, query, selected).total
+    if not selected or not matched:
+        return len(matched)
+    if connection.vendor == "postgresql":
+        return len(_passing(list(matched), selected))
+    facets_of = _facets_of(_facet_rows(list(matched)))
+    matching, _counts = filter_and_count(
+        matched, lambda page_id: facets_of.get(page_id, {}), selected, FACETS
+    )
+    return len(matching)
 
 
 def _facet_rows(page_ids):
@@ -106,35 +141,161 @@ def _facets_of(rows):
     return facets_of
 
 
-def _counted(ranked, by_date):
-    """(pages in order, {facet: {value: count}}) of ranked pages with no filter, the
-    counts grouped by PostgreSQL (the same counts as filter_and_count: a page counts
-    once per value it has), dates read only to sort by them."""
+def _selection_marks(selected):
+    """SQL giving each facet row a bit when its value is one the reader chose in
+    that facet (OR of a page's rows: the facets it passes), each facet's own bit, and
+    the mark of a page passing them all, with their parameters."""
+    chosen = [facet for facet in FACETS if selected.get(facet)]
+    bits = {facet: 1 << position for position, facet in enumerate(chosen)}
+    row_mark, row_params = ["CASE"], []
+    for facet in chosen:
+        row_mark.append("WHEN facet = %s AND value = ANY(%s) THEN " + str(bits[facet]))
+        row_params += [facet, list(selected[facet])]
+    row_mark.append("ELSE 0 END")
+    facet_bit, facet_params = ["CASE"], []
+    for facet in chosen:
+        facet_bit.append("WHEN facet = %s THEN " + str(bits[facet]))
+        facet_params.append(facet)
+    facet_bit.append("ELSE 0 END")
+    return (
+        " ".join(row_mark),
+        row_params,
+        " ".join(facet_bit),
+        facet_params,
+        (1 << len(chosen)) - 1,
+    )
+
+
+_FACTS = (
+    "max(value) FILTER (WHERE facet = 'date'), min(value) FILTER (WHERE facet = 'type')"
+)
+
+
+def _passing_sql(selected, with_facts):
+    """(SQL, params) of the pages passing every chosen filter, among the page ids
+    of a parameter: ('f', page_id, latest date, type, NULL) rows (NULL date and type
+    without `with_facts`)."""
+    from .models import PageFacet
+
+    row_mark, row_params, _bit, _params, everything = _selection_marks(selected)
+    facts = _FACTS if with_facts else "NULL, NULL"
+    return (
+        f"SELECT 'f', page_id, {facts}, NULL FROM {PageFacet._meta.db_table} "
+        "WHERE page_id = ANY(%s) GROUP BY page_id "
+        f"HAVING bit_or({row_mark}) = %s",
+        lambda page_ids: [page_ids, *row_params, everything],
+    )
+
+
+def _passing(page_ids, selected):
+    """The pks among `page_ids` passing every chosen filter."""
+    sql, params = _passing_sql(selected, with_facts=False)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params(page_ids))
+        return {row[1] for row in cursor.fetchall()}
+
+
+def _counted(ranked, by_date, selected=None, with_facts=False, shown=None):
+    """(pages in order, {facet: {value: count}}) of ranked pages, filtered and counted
+    by PostgreSQL in one statement with the same rule as filter_and_count: values of
+    a facet combine with OR, facets with AND, and a value counts the pages that have
+    it among those passing every *other* facet's filter (a page counts once per value
+    it has). Dates are read only to sort by them.
+
+    `with_facts`: a third item, {pk: {"date": {...}, "type": {...}}} (as _facets_of
+    gives) of the pages that may be shown: those passing the filters, or sorted by
+    date, or else those `shown(matching)` names (the slice of the page of results)."""
     from .models import PageFacet
 
     table = PageFacet._meta.db_table
     counts = {facet: {} for facet in FACETS}
     if not ranked:
-        return ranked, counts
+        return (ranked, counts, {}) if with_facts else (ranked, counts)
+    selected = {facet: keys for facet, keys in (selected or {}).items() if keys}
+    # Rows: (kind, page_id, facet or date, value or type, count); kind "c" for a
+    # count, "f" for a page's date and type (and its passing the filters), "r" for
+    # a facet row of a page shown.
+    if selected:
+        row_mark, row_params, facet_bit, facet_params, everything = _selection_marks(
+            selected
+        )
+        # A page's mark says which chosen filters it passes; one of its rows counts
+        # when the page passes every filter but (at most) the row's own.
+        statements = [
+            (
+                f"WITH marks AS (SELECT page_id, bit_or({row_mark}) AS mark "
+                f"FROM {table} WHERE page_id = ANY(%s) GROUP BY page_id) "
+                f"SELECT 'c', NULL::integer, facet, value, count(*) FROM {table} "
+                "JOIN marks USING (page_id) "
+                f"WHERE (marks.mark | {facet_bit}) = %s GROUP BY facet, value",
+                [*row_params, ranked, *facet_params, everything],
+            )
+        ]
+        sql, params = _passing_sql(selected, with_facts=by_date or with_facts)
+        statements.append((sql, params(ranked)))
+    else:
+        statements = [
+            (
+                "SELECT 'c', NULL::integer, facet, value, count(*) "
+                f"FROM {table} WHERE page_id = ANY(%s) GROUP BY facet, value",
+                [ranked],
+            )
+        ]
+        if by_date:
+            statements.append(
+                (
+                    f"SELECT 'f', page_id, {_FACTS}, NULL FROM {table} "
+                    "WHERE facet IN ('date', 'type') AND page_id = ANY(%s) "
+                    "GROUP BY page_id",
+                    [ranked],
+                )
+            )
+        elif with_facts and shown is not None:
+            # Without filters the pages in order are the ranked ones: the page of
+            # results shown is known before counting.
+            statements.append(
+                (
+                    f"SELECT 'r', page_id, facet, value, NULL FROM {table} "
+                    "WHERE page_id = ANY(%s)",
+                    [list(shown(ranked))],
+                )
+            )
+    sql = " UNION ALL ".join(f"({statement})" for statement, _params in statements)
+    params = [param for _statement, params in statements for param in params]
+    passing, rows = {}, []
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT facet, value, count(*) FROM {table} "
-            "WHERE page_id = ANY(%s) GROUP BY facet, value",
-            [ranked],
+        cursor.execute(sql, params)
+        for kind, page_id, first, second, number in cursor.fetchall():
+            if kind == "c":
+                if first in counts:
+                    counts[first][second] = number
+            elif kind == "f":
+                passing[page_id] = (first, second)
+            else:
+                rows.append((page_id, first, second))
+    if selected:
+        ranked = [pk for pk in ranked if pk in passing]
+    if by_date:
+        # Newest first, undated last; stable, so relevance breaks ties.
+        ranked = sorted(
+            ranked,
+            key=lambda pk: (passing[pk][0] or "") if pk in passing else "",
+            reverse=True,
         )
-        for facet, value, count in cursor.fetchall():
-            if facet in counts:
-                counts[facet][value] = count
-        if not by_date:
-            return ranked, counts
-        cursor.execute(
-            f"SELECT page_id, max(value) FROM {table} "
-            "WHERE facet = 'date' AND page_id = ANY(%s) GROUP BY page_id",
-            [ranked],
-        )
-        dates = dict(cursor.fetchall())
-    # Newest first, undated last; stable, so relevance breaks ties.
-    return sorted(ranked, key=lambda pk: dates.get(pk, ""), reverse=True), counts
+    if not with_facts:
+        return ranked, counts
+    if selected or by_date:
+        facts = {
+            pk: {
+                name: {value}
+                for name, value in (("date", date), ("type", kind))
+                if value
+            }
+            for pk, (date, kind) in passing.items()
+        }
+    else:
+        facts = _facets_of(rows)
+    return ranked, counts, facts
 
 
 def _page_slice(matching, query):
@@ -144,13 +305,15 @@ def _page_slice(matching, query):
     return matching[start : start + query.per_page]
 
 
-def _outcome(query, matching, counts, facets_of, total_without_filters):
+def _outcome(
+    query, matching, counts, facets_of, total_without_filters, content_types=None
+):
     total = len(matching)
     last_page = max(1, -(-total // query.per_page))
     page = min(query.page, last_page)
     start = (page - 1) * query.per_page
     shown = matching[start : start + query.per_page]
-    snippets = _snippets(shown, query)
+    snippets, pages = _snippets(shown, query, content_types or {})
     hits = []
     for page_id in shown:
         page_facets = facets_of.get(page_id, {})
@@ -169,6 +332,7 @@ def _outcome(query, matching, counts, facets_of, total_without_filters):
         page=page,
         counts=counts,
         total_without_filters=total_without_filters,
+        pages=pages,
     )
 
 
@@ -177,54 +341,92 @@ def _ranked_page_ids(backend, query):
     whose title has every word, then by the backend's rank. Each language is searched
     with its own analysis, then the languages are merged. Text without a word ("%",
     "--", an emoji) finds nothing, without asking the backend."""
+    return _ranked(backend, query)[0]
+
+
+def _ranked(backend, query):
+    """(_ranked_page_ids, {pk: content type id} of those pages)."""
+    best, content_types = {}, {}
+    sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
+    for language, text, found in _searches(backend, query, ranked=True):
+        stems = [light_stem(w, language) for w in query_words(text, language)]
+        for pk, title, score, content_type_id in found:
+            key = (_has_every_stem(title, stems), sign * (score or 0))
+            best[pk] = max(best.get(pk, key), key)
+            content_types[pk] = content_type_id
+    scored = sorted(best.items(), key=lambda item: item[1], reverse=True)
+    return [page_id for page_id, _key in scored][:MAX_MATCHES], content_types
+
+
+def _matching_page_ids(backend, query):
+    """The pks `_ranked_page_ids` finds, as a set, unranked (no score computed)."""
+    matched = set()
+    for _language, _text, found in _searches(backend, query, ranked=False):
+        matched.update(pk for (pk,) in found)
+    return matched
+
+
+def _searches(backend, query, ranked):
+    """(language, text, rows) of each search a query needs: the words in each
+    language searched, with the glossary's other wordings, all of them required
+    first, then any of them if that finds nothing. Rows are (pk, title, score,
+    content type id), or (pk,) when not `ranked`. The restrictions are read once,
+    and the searches of each pass go to the database together (backend.fetch_all)."""
     if not query_words(query.text, keep_stopwords=True):
         return []
-    sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
     # The glossary's other wordings of a term the query names, in each language
     # searched (hub.glossary.expansion): "social landlord" also asks "bailleur social".
     alternatives = expansions(query.text, query.languages)
+    public_pages = public_hub_pages()
+    searches = [
+        (language, text)
+        for language in query.languages
+        for text in [query.text, *alternatives[language]]
+    ]
     for operator in ("and", "or"):
-        best = {}
-        for language in query.languages:
-            for text in [query.text, *alternatives[language]]:
-                for key, pk in _scored(backend, text, language, operator, sign):
-                    best[pk] = max(best.get(pk, key), key)
-        if best or len(query_words(query.text)) < 2:
+        querysets = [
+            _queryset(backend, text, language, operator, public_pages, ranked)
+            for language, text in searches
+        ]
+        found = backend.fetch_all(querysets)
+        if any(found) or len(query_words(query.text)) < 2:
             break
-    scored = sorted(best.items(), key=lambda item: item[1], reverse=True)
-    return [page_id for page_id, _key in scored][:MAX_MATCHES]
+    return [
+        (language, text, rows)
+        for (language, text), rows in zip(searches, found, strict=True)
+    ]
 
 
-def _scored(backend, text, language, operator, sign):
-    """[((whole title, score), pk)] of one language's pages matching `text`."""
-    stems = [light_stem(w, language) for w in query_words(text, language)]
-    results = (
-        backend.for_language(language)
-        .search(
+def _queryset(backend, text, language, operator, public_pages, ranked):
+    """A values_list queryset of one language's pages matching `text`."""
+    pages = hub_pages([language], public_pages)
+    search = backend.for_language(language).search
+    if not ranked:
+        results = search(
             PlainText(text, operator=operator),
-            hub_pages([language]).only("pk", "title"),
+            pages.only("pk"),
+            order_by_relevance=False,
         )
-        .annotate_score("_search_score")
-    )[:MAX_MATCHES]
-    with backend.ranking():
-        rows = list(_rows(results))
-    scored = []
-    for pk, title, score in rows:
-        title_words = folded_words(title)
-        whole_title = all(
-            any(word.startswith(stem) for word in title_words) for stem in stems
-        )
-        scored.append(((whole_title, sign * (score or 0)), pk))
-    return scored
+        return results.get_queryset().values_list("pk")
+    results = search(
+        PlainText(text, operator=operator), pages.only("pk", "title")
+    ).annotate_score("_search_score")[:MAX_MATCHES]
+    return results.get_queryset().values_list(
+        "pk", "title", "_search_score", "content_type_id"
+    )
 
 
-def _rows(results):
-    """(pk, title, score) of search results, without building Page objects when the
-    backend exposes its queryset (PostgreSQL and SQLite do)."""
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is not None:
-        return get_queryset().values_list("pk", "title", "_search_score")
-    return [(page.pk, page.title, page._search_score) for page in results]
+@lru_cache(maxsize=200_000)
+def _title_key(title):
+    """ " word word": a title's folded words, each after a space (see folded_words)."""
+    words = folded_words(title)
+    return "".join(" " + word for word in words)
+
+
+def _has_every_stem(title, stems):
+    """Whether every stem starts a word of the title."""
+    key = _title_key(title)
+    return all((" " + stem) in key for stem in stems)
 
 
 def suggest(backend, text, language, limit):
@@ -247,28 +449,65 @@ def suggest(backend, text, language, limit):
     return [pk for pk, _title in found[:limit]]
 
 
-def pages_for_display(page_ids):
-    """{pk: page} with what a result shows, in one query: title, URL, type, language."""
+DISPLAY_FIELDS = ("id", "title", "url_path", "locale_id", "content_type_id", "path")
+# What hub.pages.dates.list_date_precision reads, on the page types that have it.
+PRECISION_FIELDS = (
+    "date_precision",
+    "publication_date",
+    "publication_date_precision",
+    "start_date",
+    "start_date_precision",
+)
+
+
+def pages_for_display(page_ids, with_precision=False):
+    """{pk: page} with what a result shows: title, URL, type, language, in one
+    query; `with_precision`, also the fields its date's precision is read from, on
+    the page types that have them (one more query for each of those types)."""
+    pages = list(Page.objects.filter(pk__in=page_ids).only(*DISPLAY_FIELDS))
+    if with_precision:
+        by_type = {}
+        for page in pages:
+            by_type.setdefault(page.content_type_id, []).append(page.pk)
+        specific = {}
+        for content_type_id, pks in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            names = {field.name for field in model._meta.concrete_fields}
+            precision = [name for name in PRECISION_FIELDS if name in names]
+            if precision:
+                specific.update(
+                    (page.pk, page)
+                    for page in model.objects.filter(pk__in=pks).only(
+                        *DISPLAY_FIELDS, *precision
+                    )
+                )
+        pages = [specific.get(page.pk, page) for page in pages]
+    return _for_display(pages)
+
+
+def _for_display(pages):
     from hub.pages.localization import language_code
 
-    pages = {}
-    fields = ("id", "title", "url_path", "locale_id", "content_type_id", "path")
-    for page in Page.objects.filter(pk__in=page_ids).only(*fields):
+    shown = {}
+    for page in pages:
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
         page.result_type = page_type(model)
         page.result_type_label = result_type_label(model)
         page.search_language = language_code(page.locale_id)
-        pages[page.pk] = page
-    return pages
+        shown[page.pk] = page
+    return shown
 
 
-def _snippets(page_ids, query):
+def _snippets(page_ids, query, content_types):
+    """({pk: snippet}, {pk: page ready for display}) of the results shown: the
+    specific pages give both, one query per page type among them."""
     if not page_ids:
-        return {}
-    snippets = {}
-    for page in Page.objects.filter(pk__in=page_ids).specific():
-        from hub.pages.localization import language_code
+        return {}, {}
+    from hub.pages.localization import language_code
 
+    snippets = {}
+    pages = _specific_pages(page_ids, content_types)
+    for page in pages:
         language = language_code(page.locale_id)
         words = query_words(query.text, language)
         texts = list(_texts(page))
@@ -281,7 +520,30 @@ def _snippets(page_ids, query):
         if not snippet and texts:
             snippet = mark_matches(texts[0], words, language, SNIPPET_LENGTH)
         snippets[page.pk] = snippet
-    return snippets
+    return snippets, _for_display(pages)
+
+
+def _specific_pages(page_ids, content_types):
+    """The specific pages of these pks, in this order, one query per page type;
+    `content_types` ({pk: content type id}, from the search) saves Wagtail's query
+    for them (a single query joining every type's table was tried: on tables too
+    small for autovacuum to analyse, PostgreSQL estimated millions of rows and spent
+    seconds compiling it)."""
+    by_type, unknown = {}, []
+    for pk in page_ids:
+        if pk in content_types:
+            by_type.setdefault(content_types[pk], []).append(pk)
+        else:
+            unknown.append(pk)
+    found = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
+    if unknown:
+        found.update(
+            (page.pk, page) for page in Page.objects.filter(pk__in=unknown).specific()
+        )
+    return [found[pk] for pk in page_ids if pk in found]
 
 
 def _texts(page):

@@ -51,6 +51,20 @@ def search(backend, query, selected, timeout):
     )
 
 
+def count(backend, query, selected, timeout):
+    """How many pages `search` would find: the same query and filters, no hit, no
+    aggregation, no highlight."""
+    body = search_body(query, selected, 1)
+    body["query"]["bool"]["filter"] = [
+        *body["query"]["bool"]["filter"],
+        *body.pop("post_filter")["bool"]["filter"],
+    ]
+    for name in ("aggs", "highlight", "sort", "from", "_source"):
+        body.pop(name, None)
+    body["size"] = 0
+    return backend.run_search(body, timeout)["hits"]["total"]["value"]
+
+
 def search_body(query, selected, page):
     filters = {
         facet: {"terms": {facet_field(facet): keys}} for facet, keys in selected.items()
@@ -90,7 +104,14 @@ def search_body(query, selected, page):
         "from": (page - 1) * query.per_page,
         "size": query.per_page,
         "track_total_hits": True,
-        "_source": ["title", "hub_type", "hub_date", "hub_language", "*__summary"],
+        "_source": [
+            "title",
+            "hub_type",
+            "hub_date",
+            "hub_date_precision",
+            "hub_language",
+            "*__summary",
+        ],
     }
     if query.sort == "date" or not query.text:
         body["sort"] = [
@@ -255,4 +276,6 @@ def _found(hit, query):
         type=hub_type[0] if isinstance(hub_type, list) else hub_type,
         date=datetime.date.fromisoformat(date) if date else None,
         snippet=snippet,
+        # None in an index made before the field: the page tells (services._hits).
+        date_precision=source.get("hub_date_precision"),
     )

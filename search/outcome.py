@@ -9,6 +9,7 @@ class FoundPage:
     type: str = ""
     date: object = None  # datetime.date or None
     snippet: str = ""  # safe HTML
+    date_precision: str | None = None  # from the index, when it has it
 
 
 @dataclass
@@ -18,3 +19,5 @@ class Outcome:
     page: int = 1  # the page actually served (clamped to the last one)
     counts: dict = field(default_factory=dict)  # facet -> {index key: count}
     total_without_filters: int = 0
+    # {pk: page} of the hits, ready for display, when the backend read them already
+    pages: dict | None = None

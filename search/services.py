@@ -235,6 +235,25 @@ def search_pages(query, request=None):
     )
 
 
+def count_pages(query):
+    """How many results `search_pages(query)` would give (the total only: no page
+    read, no facet counted, no ranking on the database backend)."""
+    if query.is_empty:
+        return 0
+    catalogue = FacetCatalogue(query.language)
+    selected = {
+        facet: keys
+        for facet, values in query.filters.items()
+        if (keys := catalogue.index_keys(facet, values))
+    }
+    timeout = settings.SEARCH_ENGINE_TIMEOUT
+    total, _backend_name, _unavailable = _with_fallback(
+        lambda engine: engine_search.count(engine, query, selected, timeout),
+        lambda database: database_search.count(database, query, selected),
+    )
+    return total
+
+
 def suggest_pages(text, language, request=None, limit=8):
     """Pages whose title (or summary) starts with what the reader is typing."""
     text = clean_query(text)
@@ -263,7 +282,14 @@ def suggest_pages(text, language, request=None, limit=8):
 
 
 def _hits(outcome, request, query):
-    pages = database_search.pages_for_display([hit.page_id for hit in outcome.hits])
+    pages = outcome.pages
+    if pages is None:
+        pages = database_search.pages_for_display(
+            [hit.page_id for hit in outcome.hits],
+            # The precision of the dates is in the engine's documents; an index
+            # made before it was needs the pages' own fields.
+            with_precision=any(hit.date_precision is None for hit in outcome.hits),
+        )
     hits = []
     for found in outcome.hits:
         page = pages.get(found.page_id)
@@ -281,7 +307,7 @@ def _hits(outcome, request, query):
                 language=page.search_language,
                 date=found.date,
                 snippet=found.snippet,
-                date_precision=list_date_precision(page),
+                date_precision=found.date_precision or list_date_precision(page),
             )
         )
     return hits

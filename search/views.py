@@ -14,6 +14,7 @@ from hub.pages.dates import iso_date
 from .services import (
     ALL_LANGUAGES,
     SearchQuery,
+    count_pages,
     search_pages,
     suggest_pages,
 )
@@ -218,7 +219,7 @@ def _other_language(results, request):
             per_page=1,
         )
         offer = None
-    total = search_pages(elsewhere, request).total
+    total = count_pages(elsewhere)
     if not total:
         return None
     if offer is None:
@@ -254,7 +255,7 @@ def _spelling(results, request):
         filters=query.filters,
         per_page=1,
     )
-    total = search_pages(again, request).total
+    total = count_pages(again)
     if not total:
         return None
     return {"text": corrected, "url": _url(request, q=corrected), "total": total}

@@ -87,3 +87,55 @@ def test_counts_grouped_by_postgresql_equal_the_general_counts(site, sort):
     results = database_search.search(backend, query, {})
     assert [hit.page_id for hit in results.hits] == matching[: query.per_page]
     assert results.counts == expected
+
+
+@pytest.mark.parametrize(
+    "selected",
+    [
+        {"theme": ["t1"]},
+        {"theme": ["t1", "t2"], "region": ["r-fr"]},
+        {"type": ["case-study", "guide"], "theme": ["t2"]},
+        {"country": ["GB"]},
+    ],
+)
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_filtered_counts_by_postgresql_equal_the_general_counts(site, selected, sort):
+    """The filters applied and the counts grouped by PostgreSQL (a bit per chosen
+    filter a page passes) give the pages and counts of filter_and_count."""
+    from search.facets import FacetCatalogue
+
+    backend = database_backend()
+    query = SearchQuery(text="garden", language="en", all_languages=True, sort=sort)
+    catalogue = FacetCatalogue("en")
+    keys = {
+        facet: catalogue.index_keys(facet, values) for facet, values in selected.items()
+    }
+    assert all(keys.values())
+    ranked = database_search._ranked_page_ids(backend, query)
+    ordered, counts = database_search._counted(ranked, sort == "date", keys)
+
+    facets_of = database_search._facets_of(database_search._facet_rows(ranked))
+    matching, expected = filter_and_count(
+        ranked, lambda pk: facets_of.get(pk, {}), keys, FACETS
+    )
+    if sort == "date":
+        matching.sort(
+            key=lambda pk: max(facets_of.get(pk, {}).get("date", {""})), reverse=True
+        )
+    assert ordered == matching
+    assert counts == expected
+    assert database_search.count(backend, query, keys) == len(matching)
+    results = database_search.search(backend, query, keys)
+    assert [hit.page_id for hit in results.hits] == matching[: query.per_page]
+    assert results.total == len(matching) and results.counts == expected
+
+
+def test_the_planner_settings_end_with_the_search(site):
+    backend = database_backend()
+    query = SearchQuery(text="garden", language="en")
+    assert database_search._ranked_page_ids(backend, query)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        seqscan = cursor.fetchone()[0]
+        cursor.execute("SHOW enable_nestloop")
+        assert (seqscan, cursor.fetchone()[0]) == ("on", "on")

@@ -48,6 +48,29 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up
     )
 
 
+def union_sql(querysets):
+    """(SQL, params) of one statement giving the rows of several values_list
+    querysets: each row starts with its queryset's position and its rank there, so
+    that every queryset's rows keep their own order."""
+    parts, params = [], []
+    for position, queryset in enumerate(querysets):
+        sql, query_params = queryset.query.sql_with_params()
+        parts.append(
+            f"SELECT {position} AS hub_search, row_number() OVER () AS hub_row, "
+            f"hub_{position}.* FROM ({sql}) hub_{position}"
+        )
+        params.extend(query_params)
+    return " UNION ALL ".join(parts) + " ORDER BY 1, 2", params
+
+
+def split_rows(found, count):
+    """The rows of union_sql's statement, back to a list per queryset."""
+    rows = [[] for _position in range(count)]
+    for position, _rank, *values in found:
+        rows[position].append(tuple(values))
+    return rows
+
+
 def facet_rows(pages):
     """The PageFacet rows of specific hub pages (their search data prefetched)."""
     from search.models import PageFacet

@@ -1,7 +1,6 @@
 """The hub's PostgreSQL search backend (see database.py)."""
 
 import copy
-from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
@@ -22,7 +21,7 @@ from modelsearch.query import Phrase, PlainText
 from hub.pages.search_data import is_hub_page_model
 from search.text import fold, query_words
 
-from .database import FacetRowsIndexMixin
+from .database import FacetRowsIndexMixin, split_rows, union_sql
 
 LANGUAGE_CONFIGS = {"en": "english", "fr": "french"}
 NEUTRAL_CONFIG = "simple"
@@ -155,21 +154,49 @@ class HubPostgresSearchBackend(PostgresSearchBackend):
         variant.config = LANGUAGE_CONFIGS.get(language, NEUTRAL_CONFIG)
         return variant
 
-    @contextmanager
-    def ranking(self):
-        """Run the ranked search without nested loops.
+    # PostgreSQL estimates that a query of two words or more matches one index entry
+    # when the ``title || body`` expression has no statistics yet, and then joins the
+    # pages to the entries in a nested loop: 18 million comparisons and 21 s for
+    # "training course" on 10,000 pages; without nested loops it hash-joins in 0.3 s.
+    # Once ANALYZE has read the expression index, a word found on most pages
+    # ("social") is estimated right but answered by a sequential scan that
+    # concatenates every entry's vectors (150 ms at 10,000 pages) where the GIN index
+    # takes 40 ms. Both plans are ruled out for the searches only.
+    PLANNER_SETTINGS = ("enable_nestloop", "enable_seqscan")
 
-        PostgreSQL estimates that a query of two words or more matches one index
-        entry (the ``title || body`` expression has no statistics), and then joins the
-        pages to the entries in a nested loop: 18 million comparisons and 21 s for
-        "training course" on 10,000 pages. Without nested loops it hash-joins in
-        0.3 s. SET LOCAL ends with the transaction; it is reset on leaving anyway."""
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_nestloop = off")
-            try:
-                yield
-            finally:
-                cursor.execute("SET LOCAL enable_nestloop TO DEFAULT")
+    def fetch_all(self, querysets):
+        """The rows of each queryset (values_list querysets of searches), in one
+        statement: each search's rows in its own order, the planner settings above
+        applied to it alone."""
+        querysets = list(querysets)
+        if not querysets:
+            return []
+        sql, params = union_sql(querysets)
+        settings = "".join(
+            f"SET LOCAL {name} = off; " for name in self.PLANNER_SETTINGS
+        )
+        reset = "".join(
+            f"SET LOCAL {name} TO DEFAULT; " for name in self.PLANNER_SETTINGS
+        )
+        with connection.cursor() as cursor:
+            if connection.Database.__name__ != "psycopg2":
+                # A driver binding on the server takes one statement at a time.
+                nested = connection.in_atomic_block
+                with transaction.atomic():
+                    cursor.execute(settings)
+                    cursor.execute(sql, params)
+                    found = cursor.fetchall()
+                    if nested:
+                        cursor.execute(reset)
+            else:
+                # Several statements in one query string run in one transaction,
+                # which the SET LOCAL settings end with: one round trip. Inside a
+                # transaction (tests), they would last until its end.
+                cursor.execute(settings + sql, params)
+                found = cursor.fetchall()
+                if connection.in_atomic_block:
+                    cursor.execute(reset)
+        return split_rows(found, len(querysets))
 
 
 SearchBackend = HubPostgresSearchBackend

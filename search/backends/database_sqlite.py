@@ -10,8 +10,7 @@ without words is FTS5's empty string "", which matches no row (and, beside other
 words, drops out of an OR and empties an AND).
 """
 
-from contextlib import contextmanager
-
+from django.db import connection
 from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
@@ -23,7 +22,7 @@ from modelsearch.query import Phrase, PlainText
 
 from search.text import light_stem, query_words
 
-from .database import FacetRowsIndexMixin
+from .database import FacetRowsIndexMixin, split_rows, union_sql
 
 
 class HubSQLiteIndex(FacetRowsIndexMixin, SQLiteIndex):
@@ -86,6 +85,13 @@ class HubSQLiteSearchBackend(SQLiteSearchBackend):
     def for_language(self, language):
         return self
 
-    @contextmanager
-    def ranking(self):
-        yield
+    def fetch_all(self, querysets):
+        """The rows of each queryset (values_list querysets of searches), in one
+        statement when there are several."""
+        querysets = list(querysets)
+        if len(querysets) < 2:
+            return [list(queryset) for queryset in querysets]
+        sql, params = union_sql(querysets)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return split_rows(cursor.fetchall(), len(querysets))

@@ -17,6 +17,7 @@ from copy import deepcopy
 
 from modelsearch.utils import deep_update
 
+from hub.pages.dates import list_date_precision
 from hub.pages.search_data import (
     FACETS,
     is_hub_page_model,
@@ -94,6 +95,7 @@ HUB_PROPERTIES.update(
     {
         "hub_language": {"type": "keyword"},
         "hub_date": {"type": "date", "format": "date"},
+        "hub_date_precision": {"type": "keyword", "index": False},
     }
 )
 
@@ -130,6 +132,9 @@ def hub_document_fields(page):
     fields = {facet_field(facet): list(data.facets.get(facet, ())) for facet in FACETS}
     fields["hub_language"] = page.locale.language_code
     fields["hub_date"] = data.date.isoformat() if data.date else None
+    # How much of the date is known ("year" for a season's item), so that a result
+    # shows it as such without reading the page again.
+    fields["hub_date_precision"] = str(list_date_precision(page))
     return fields
 
 

@@ -5,7 +5,10 @@
 Runs against the database and search backend configured by the environment (as
 `manage.py` does: DATABASE_URL, ELASTICSEARCH_URL, ELASTICSEARCH_BACKEND), which must
 hold the demo content (`manage.py load_demo_content`, then `manage.py update_index` for
-an engine). Without a file, search/judged-queries.tsv. The file is
+an engine). With an engine, the demo is indexed again first into indexes of its own
+(``relevance_<database>_``, unless ELASTICSEARCH_INDEX_PREFIX says otherwise): never the
+test suite's nor another database's, whose mapping may be stale. Without a file,
+search/judged-queries.tsv. The file is
 tab-separated: lang, query, expected title fragments separated by |.
 """
 
@@ -29,10 +32,15 @@ def main():
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.dev")
+    database = os.environ.get("DATABASE_URL", "").rsplit("/", 1)[-1] or "default"
+    database = "".join(ch if ch.isalnum() else "_" for ch in database).lower()
+    os.environ.setdefault("ELASTICSEARCH_INDEX_PREFIX", f"relevance_{database}_")
+    os.environ.setdefault("CACHE_KEY_PREFIX", f"hub_relevance_{database}")
     import django
 
     django.setup()
     from django.conf import settings
+    from django.core.management import call_command
     from django.test.utils import override_settings
     from django.utils import translation
 
@@ -50,6 +58,8 @@ def main():
     with override_settings(WAGTAILSEARCH_BACKENDS=backends), translation.override("en"):
         if args.backend == "engine" and services.search_engine() is None:
             parser.error("no search engine configured: set ELASTICSEARCH_URL")
+        if services.search_engine() is not None:
+            call_command("update_index", backend_name="default", verbosity=0)
         outcomes = relevance.evaluate(judgements)
         backend = "engine" if services.search_engine() else "database"
 

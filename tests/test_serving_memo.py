@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import connection, connections, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction, Site
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
 
 from hub.cache import is_shared
 from hub.pages import serving
@@ -196,3 +197,20 @@ def test_a_request_with_a_session_reads_the_sites_as_wagtail_does():
         serving.find_site(request)
     assert len(captured) == 1
     assert serving._shared_generation(request) is None
+
+
+@pytest.mark.django_db
+def test_the_found_page_keeps_the_site_root_paths_the_request_read():
+    tree = build_site()
+    for language in ("en", "fr"):
+        page = tree[language]["case_study"]
+        request = RequestFactory().get(page.url, HTTP_HOST="localhost")
+        with translation.override(language):
+            found = serving.find_route(request, page.url[len(f"/{language}/") :])
+        assert found.page.pk == page.pk
+        # Its URL without the request: the list this request read, not another read.
+        assert (
+            found.page._wagtail_cached_site_root_paths
+            is request._wagtail_cached_site_root_paths
+        )
+        assert found.page.url == Page.objects.get(pk=page.pk).url

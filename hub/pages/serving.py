@@ -82,11 +82,12 @@ def find_route(request, path):
     except LookupError:
         return None
     root = site.root_page
+    # Wagtail's cached list, kept on the request for the page's links.
+    root_paths = root._get_site_root_paths(request)
     root_path = next(
         (
             entry.root_path
-            # Wagtail's cached list, kept on the request for the page's links.
-            for entry in root._get_site_root_paths(request)
+            for entry in root_paths
             if entry.site_id == site.id and entry.language_code == language
         ),
         None,
@@ -137,7 +138,9 @@ def find_route(request, path):
             except Resolver404:
                 pass
             else:
-                page = _specific(model, row, chain, pages, root_row, remaining)
+                page = _specific(
+                    model, row, chain, pages, root_row, remaining, root_paths
+                )
                 match = page.resolve_subpage(subpath)
                 request.routable_resolver_match = match
                 view, args, kwargs = match
@@ -145,7 +148,9 @@ def find_route(request, path):
         if not remaining:
             if not row.live:
                 return None  # Wagtail's 404
-            return RouteResult(_specific(model, row, chain, pages, root_row, remaining))
+            return RouteResult(
+                _specific(model, row, chain, pages, root_row, remaining, root_paths)
+            )
     return None
 
 
@@ -417,11 +422,15 @@ def _route_of(model):
     return getattr(model.route, "__func__", model.route)
 
 
-def _specific(model, row, chain, pages, root_row, remaining):
+def _specific(model, row, chain, pages, root_row, remaining, root_paths):
     """The page's specific row, told which view restrictions sit on it or above it
     (HubPage.get_view_restrictions reads them) and, for the page at the end of the
     URL under its language's home, its surroundings (HubPage.surroundings)."""
     page = _specific_row(model, row.pk)
+    # The site root paths this request read, for the page's own URL where a template
+    # asks for it without the request (Wagtail keeps them on the page then): the same
+    # list, without reading it from the cache again.
+    page._wagtail_cached_site_root_paths = root_paths
     page._hub_view_restriction_pages = (
         {r.alias_of_id or r.pk for r in chain},
         any(r.hub_restricted for r in chain),

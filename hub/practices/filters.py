@@ -179,7 +179,13 @@ def active_filters(library, query, base_url):
 
 
 def search_library(
-    library, params, base_url, page_size=PAGE_SIZE, load_pages=True, export=False
+    library,
+    params,
+    base_url,
+    page_size=PAGE_SIZE,
+    load_pages=True,
+    export=False,
+    with_values=True,
 ):
     """The library filtered, counted, sorted and paginated as `params` ask: the
     counts, the total and the page of items shown, each read from the database.
@@ -221,7 +227,7 @@ def search_library(
                 "total": paginator.num_pages,
             }
         )
-    page_obj.object_list = library.items_from(page_obj.object_list)
+    page_obj.object_list = library.items_from(page_obj.object_list, with_values)
     if load_pages:
         library.load_pages(page_obj.object_list)
     return LibraryResult(

@@ -371,9 +371,9 @@ class Library:
         """The pages' rows (COLUMNS), sorted."""
         return pages.order_by(*order_by(sort)).values(*COLUMNS.values())
 
-    def items_from(self, rows):
+    def items_from(self, rows, with_values=True):
         """LibraryItems of rows of `rows()`, with their filter values (one query
-        for every 500 items)."""
+        for every 500 items) unless not `with_values` (add_values() adds them)."""
         items = [
             LibraryItem(
                 pk=row["pk"],
@@ -391,6 +391,10 @@ class Library:
             )
             for row in rows
         ]
+        return self.add_values(items) if with_values else items
+
+    def add_values(self, items):
+        """The items' filter values and evidence level (one query for every 500)."""
         by_pk = {item.pk: item for item in items}
         ids = list(by_pk)
         for start in range(0, len(ids), CHUNK):

@@ -122,7 +122,7 @@ def _use_fragments(request, library_page):
 
 def render_cards(library, items, request):
     """Set `card_html` on each item shown: from the shared cache when its stamp is
-    current, else rendered from its page (loaded only then) and stored."""
+    current, else rendered from its values and page (read only then) and stored."""
     template = get_template(CARD_TEMPLATE).template
     keys, stamps, stored = {}, {}, {}
     generation = None
@@ -146,6 +146,7 @@ def render_cards(library, items, request):
             missing.append(item)
     if not missing:
         return items
+    library.add_values(missing)
     library.load_pages(missing)
     url = page_urls(library, request)
     for item in missing:

@@ -20,7 +20,9 @@ def library_view(page, request):
         library,
         request.GET,
         page.get_url(request),
-        load_pages=False,  # for the cards that are not kept (library_render.py)
+        # The items' values and pages only for the cards not kept (library_render.py).
+        load_pages=False,
+        with_values=False,
         export=export is not None,
     )
     if export is not None:

@@ -2,6 +2,9 @@
 person by hand, promoting from the waiting list by hand, messaging every registrant
 in their own language, the printable attendance list."""
 
+import datetime
+import zoneinfo
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
@@ -26,7 +29,12 @@ def fresh_rate_limit():
 @pytest.fixture
 def events(locales, manager):
     site = make_event_site()
-    mine = site.add_event(capacity=2)
+    # A morning in 30 days, in the event's zone: its 7 hours end the same day, so its
+    # badges show one date whatever the time the suite runs.
+    london = zoneinfo.ZoneInfo("Europe/London")
+    day = datetime.datetime.now(london).date() + datetime.timedelta(days=30)
+    start = datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=london)
+    mine = site.add_event(capacity=2, start=start)
     theirs = site.add_event(slug="other", capacity=5)
     mine["en"].managers.add(manager)
     mine["en"].save()

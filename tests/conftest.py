@@ -15,6 +15,7 @@ from tests.factories.search import (  # noqa: F401 - fixtures of the search test
     engine_index_prefix,
     search_backend,
 )
+from tests.fragment_support import fragments_on  # noqa: F401 - a fixture
 from tests.snapshot import DEMO_CONTENT, EVENT_SITE, LIBRARY, SITE
 
 CHROMIUM = Path("/usr/bin/chromium")

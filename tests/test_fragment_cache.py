@@ -7,12 +7,10 @@ generation is drawn when its transaction commits (hub/site/cache_invalidation.py
 each change here runs its commit callbacks and forgets them, as a real commit would."""
 
 import os
-from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test import RequestFactory, TestCase
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -21,30 +19,12 @@ from hub import fragments
 from hub.glossary.models import GlossaryTerm
 from hub.pages.models import Theme
 from tests.factories import publish
+from tests.fragment_support import committed
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"),
     reason="fragments need the shared cache (make test starts a Redis; CI has one)",
 )
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.HUB_FRAGMENT_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@contextmanager
-def committed():
-    """The changes made inside, committed: their on-commit callbacks run, then are
-    forgotten (the test's transaction would otherwise keep them pending, and a later
-    change would find its callback already there)."""
-    start = len(connection.run_on_commit)
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        yield
-    del connection.run_on_commit[start:]
 
 
 def fragment_keys():

@@ -7,15 +7,13 @@ On the test run's Redis (REDIS_URL, as under CI), in-process; a change's new pag
 generation is drawn when its transaction commits, as in tests/test_fragment_cache.py."""
 
 import os
-from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test import TestCase
 from wagtail.models import Page, PageViewRestriction
 
 from tests.factories import publish
+from tests.fragment_support import committed
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"),
@@ -23,24 +21,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 BY_TITLE = "?sort=title"  # "Action" and "Case study" first, before the numbered ones
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.HUB_FRAGMENT_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@contextmanager
-def committed():
-    """The changes made inside, committed: their on-commit callbacks run, then are
-    forgotten."""
-    start = len(connection.run_on_commit)
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        yield
-    del connection.run_on_commit[start:]
 
 
 def card_keys():

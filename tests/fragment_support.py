@@ -1,0 +1,29 @@
+"""Shared by the tests of fragments in the shared cache (tests/test_fragment_cache.py,
+tests/test_library_cards.py): the fixture that turns them on, and changes committed
+in-process so that their new page generation is drawn."""
+
+from contextlib import contextmanager
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import TestCase
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.HUB_FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@contextmanager
+def committed():
+    """The changes made inside, committed: their on-commit callbacks run, then are
+    forgotten (the test's transaction would otherwise keep them pending, and a later
+    change would find its callback already there)."""
+    start = len(connection.run_on_commit)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+    del connection.run_on_commit[start:]

@@ -119,7 +119,9 @@ def point_default_site_at(url):
     """Give the default site the port of `url` (a live server), so that the full
     URLs the hub writes, in e-mails for instance, lead to that server."""
     port = int(url.rsplit(":", 1)[1])
-    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", port
+    site.save()  # through the model, so Wagtail's site caches and the hub's drop it
 
 
 def build_site(related=3, extra_children=0):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from hub.pages.formatting import sort_text
 
+from . import library_sql
 from .library import (
     DEFAULT_SORT,
     FACETS,
@@ -191,16 +192,15 @@ def search_library(
     counts, the total and the page of items shown, each read from the database.
     For an `export`, only the matching items (`items`), sorted: no counts, no page."""
     query = LibraryQuery.from_params(params, library)
-    pages = library.matching(query.selected)
     if export:
-        rows = library.rows(pages, query.sort)
+        rows = library.rows(library.matching(query.selected), query.sort)
         result = LibraryResult([], [], None, query, [], library=library, rows=rows)
         result.count = len(result.items)
         return result
     counts = library.counts(query.selected)
     totals = counts.pop(PSEUDO)
     totals = {"total": totals.get("all", 0), "undated": totals.get("undated", 0)}
-    rows = library.rows(pages, query.sort)
+    rows = SortedRows(library, query)
     paginator = CountedPaginator(rows, page_size, totals["total"])
     page_obj = paginator.get_page(query.page)
     notices = []
@@ -241,6 +241,54 @@ def search_library(
         library=library,
         rows=rows,
     )
+
+
+class SortedRows:
+    """The matching items' rows, sorted, as the paginator slices them: a slice is
+    read (when first iterated) by a statement compiled once per library, filters,
+    sort and slice (library_sql.py); iterated whole, the queryset itself."""
+
+    def __init__(self, library, query):
+        self.library = library
+        self.query = query
+
+    def queryset(self):
+        return self.library.rows(
+            self.library.matching(self.query.selected), self.query.sort
+        )
+
+    def __iter__(self):
+        return iter(self.queryset())
+
+    def __getitem__(self, index):
+        return _RowSlice(self, index)
+
+
+class _RowSlice:
+    def __init__(self, rows, index):
+        self.rows, self.index = rows, index
+        self._found = None
+
+    def _read(self):
+        if self._found is None:
+            rows, index = self.rows, self.index
+            key = (
+                "rows",
+                library_sql.chosen_key(rows.query.selected),
+                rows.query.sort,
+                index.start,
+                index.stop,
+            )
+            self._found = library_sql.values_rows(
+                rows.library.page, key, lambda: rows.queryset()[index]
+            )
+        return self._found
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self):
+        return len(self._read())
 
 
 def _page_number(value):

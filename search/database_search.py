@@ -215,7 +215,9 @@ def _counted(ranked, by_date, selected=None, with_facts=False, shown=None):
     # Rows: (kind, page_id, facet or date, value or type, count); kind "c" for a
     # count, "f" for a page's date and type (and its passing the filters), "r" for
     # a facet row of a page shown.
-    if selected:
+    if len(selected) > 1:
+        statements = [_counted_sql(selected, ranked, by_date or with_facts)]
+    elif selected:
         row_mark, row_params, facet_bit, facet_params, everything = _selection_marks(
             selected
         )
@@ -296,6 +298,52 @@ def _counted(ranked, by_date, selected=None, with_facts=False, shown=None):
     else:
         facts = _facets_of(rows)
     return ranked, counts, facts
+
+
+def _counted_sql(selected, page_ids, with_facts):
+    """(SQL, params) of the counts ('c' rows) and the pages passing every filter
+    ('f' rows, as _passing_sql gives them) among `page_ids`, for two chosen facets
+    or more. A page's mark (the chosen filters it passes) is read from its rows
+    holding a chosen value alone (the facet-value index finds them); only the pages
+    failing one filter at most can count, so only their rows are read (the
+    page-facet index), instead of every row of every matching page, twice: for a
+    broad word with three filters at 10,000 pages, 37,000 rows read and marked in
+    about 37 ms became about 4,000 rows in 11. Same counts: with two filters or
+    more, a page counting somewhere passes one of them, so it has a mark."""
+    from .models import PageFacet
+
+    table = PageFacet._meta.db_table
+    row_mark, row_params, facet_bit, facet_params, everything = _selection_marks(
+        selected
+    )
+    chosen = [facet for facet in FACETS if selected.get(facet)]
+    chosen_rows = " OR ".join("(facet = %s AND value = ANY(%s))" for _f in chosen)
+    chosen_params = [param for f in chosen for param in (f, list(selected[f]))]
+    facts = _FACTS if with_facts else "NULL, NULL"
+    # The filters a page fails: none, or a single one (a power of two).
+    failed = f"({everything} & ~mark)"
+    sql = (
+        f"WITH marks AS MATERIALIZED (SELECT page_id, bit_or({row_mark}) AS mark "
+        f"FROM {table} WHERE page_id = ANY(%s) AND ({chosen_rows}) "
+        "GROUP BY page_id), "
+        "counting AS MATERIALIZED (SELECT page_id, mark FROM marks "
+        f"WHERE ({failed} & ({failed} - 1)) = 0) "
+        f"(SELECT 'c', NULL::integer, facet, value, count(*) FROM {table} "
+        f"JOIN counting USING (page_id) WHERE (counting.mark | {facet_bit}) = %s "
+        "GROUP BY facet, value) "
+        f"UNION ALL (SELECT 'f', page_id, {facts}, NULL FROM {table} "
+        "WHERE page_id IN (SELECT page_id FROM counting WHERE mark = %s) "
+        "GROUP BY page_id)"
+    )
+    params = [
+        *row_params,
+        list(page_ids),
+        *chosen_params,
+        *facet_params,
+        everything,
+        everything,
+    ]
+    return sql, params
 
 
 def _page_slice(matching, query):

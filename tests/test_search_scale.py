@@ -96,6 +96,10 @@ def test_counts_grouped_by_postgresql_equal_the_general_counts(site, sort):
         {"theme": ["t1", "t2"], "region": ["r-fr"]},
         {"type": ["case-study", "guide"], "theme": ["t2"]},
         {"country": ["GB"]},
+        # Three facets, and filters no page passes all of (counts still follow).
+        {"type": ["case-study", "report"], "theme": ["t1", "t3"], "region": ["r-fr"]},
+        {"theme": ["t2"], "region": ["r-gb"], "country": ["GB"]},
+        {"type": ["event"], "theme": ["t1"]},
     ],
 )
 @pytest.mark.parametrize("sort", ["relevance", "date"])

@@ -7,7 +7,8 @@ from . import exports
 from .compare import MAX_ITEMS, MIN_ITEMS, compare
 from .filters import search_library
 from .library import DEFAULT_SORT, SORTS, Library
-from .library_render import prepare_facets, render_cards
+from .library_render import prepare_facets, render_cards, rendered_once
+from .models.report import evidence_scale
 
 EXPORT_FORMATS = {"csv": exports.csv_response, "json": exports.json_response}
 
@@ -46,6 +47,14 @@ def library_view(page, request):
             "compare_url": page.get_url(request) + page.reverse_subpage("compare_view"),
             "min_compare": MIN_ITEMS,
             "max_compare": MAX_ITEMS,
+            # The same in every request of a language: rendered once per process.
+            "evidence_scale_html": rendered_once(
+                "includes/evidence_scale.html", scale=evidence_scale
+            ),
+            "feed_head_links_html": rendered_once(
+                "includes/feed_head_links.html", kinds="case-studies actions"
+            ),
+            "feed_links_html": rendered_once("includes/feed_links.html"),
         }
     )
     return TemplateResponse(request, page.get_template(request), context)

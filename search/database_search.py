@@ -431,17 +431,29 @@ def _searches(backend, query, ranked):
         for language in query.languages
         for text in [query.text, *alternatives[language]]
     ]
+    # Both backends compile a search from its language and its words alone
+    # (query_words, stop words kept): wordings with the same words are one search
+    # ("tiers-lieu" and "tiers lieu"; "tiers-lieux" and "tiers lieux").
+    distinct = {}
+    for language, text in searches:
+        distinct.setdefault(
+            (language, tuple(query_words(text, keep_stopwords=True))), text
+        )
     for operator in ("and", "or"):
         querysets = [
             _queryset(backend, text, language, operator, public_pages, ranked)
-            for language, text in searches
+            for (language, _words), text in distinct.items()
         ]
-        found = backend.fetch_all(querysets)
-        if any(found) or len(query_words(query.text)) < 2:
+        found = dict(zip(distinct, backend.fetch_all(querysets), strict=True))
+        if any(found.values()) or len(query_words(query.text)) < 2:
             break
     return [
-        (language, text, rows)
-        for (language, text), rows in zip(searches, found, strict=True)
+        (
+            language,
+            text,
+            found[(language, tuple(query_words(text, keep_stopwords=True)))],
+        )
+        for language, text in searches
     ]
 
 

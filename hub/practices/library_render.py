@@ -161,25 +161,34 @@ def _rendered(template_name, language, prefix, context):
     return mark_safe(get_template(template_name).render(values))  # noqa: S308
 
 
-def _card_key(request, pk):
-    parts = [
-        "library-card",
-        translation.get_language() or "",
-        request.scheme,
-        request.get_host(),
-        fragments.code_version(),
-        str(pk),
-    ]
-    return (
-        "fragments:card:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+def _card_keys(request):
+    """A function from a listed page's id to the key of its card (the request's
+    parts read once)."""
+    head = "\n".join(
+        [
+            "library-card",
+            translation.get_language() or "",
+            request.scheme,
+            request.get_host(),
+            fragments.code_version(),
+            "",
+        ]
     )
 
+    def key(pk):
+        digest = hashlib.sha256(f"{head}{pk}".encode()).hexdigest()[:40]
+        return "fragments:card:" + digest
 
-def page_urls(library, request):
+    return key
+
+
+def page_urls(library, request, base=None):
     """A function from a listed page's url_path to its URL as `{% pageurl %}` gives
-    it: the library's own followed by the page's path below it, as Wagtail reverses
-    it (the items are below the library, in its site and language)."""
-    base = library.page.get_url(request)
+    it: the library's own (`base`, if read already) followed by the page's path below
+    it, as Wagtail reverses it (the items are below the library, in its site and
+    language)."""
+    if base is None:
+        base = library.page.get_url(request)
     below = library.page.url_path
 
     def url(url_path):
@@ -196,17 +205,19 @@ def _use_fragments(request, library_page):
     )
 
 
-def render_cards(library, items, request):
+def render_cards(library, items, request, library_url=None):
     """Set `card_html` on each item shown: from the shared cache when its stamp is
-    current, else rendered from its values and page (read only then) and stored."""
+    current, else rendered from its values and page (read only then) and stored.
+    `library_url`: the library page's URL for this request, if read already."""
     template = get_template(CARD_TEMPLATE).template
     keys, stamps, stored = {}, {}, {}
     generation = None
     if items and _use_fragments(request, library.page):
         generation = fragments.request_generation(request)
     if generation is not None:
+        card_key = _card_keys(request)
         for item in items:
-            keys[item.pk] = _card_key(request, item.pk)
+            keys[item.pk] = card_key(item.pk)
             # The item's row holds what the stamp reads of a page.
             stamps[item.pk] = fragments.fragment_stamp(item, generation)
         try:
@@ -224,7 +235,7 @@ def render_cards(library, items, request):
         return items
     library.add_values(missing)
     library.load_pages(missing)
-    url = page_urls(library, request)
+    url = page_urls(library, request, library_url)
     for item in missing:
         for listed in (item, item.parent):
             if listed is not None and listed.page is not None:

@@ -17,10 +17,11 @@ def library_view(page, request):
     export_format = str(request.GET.get("format", "")).strip().lower()
     export = EXPORT_FORMATS.get(export_format)
     library = Library(page, with_figures=True)
+    page_url = page.get_url(request)
     result = search_library(
         library,
         request.GET,
-        page.get_url(request),
+        page_url,
         # The items' values and pages only for the cards not kept (library_render.py).
         load_pages=False,
         with_values=False,
@@ -29,7 +30,7 @@ def library_view(page, request):
     if export is not None:
         return export(library, result, request)
     prepare_facets(result)
-    render_cards(library, result.page_obj.object_list, request)
+    render_cards(library, result.page_obj.object_list, request, page_url)
     if export_format:
         result.notices.append(
             _("“%(format)s” is not an export format; choose CSV or JSON.")
@@ -44,7 +45,8 @@ def library_view(page, request):
             "default_sort": DEFAULT_SORT,
             "undated": result.undated,
             "terms": library.terms,
-            "compare_url": page.get_url(request) + page.reverse_subpage("compare_view"),
+            "page_url": page_url,  # {% pageurl page %}
+            "compare_url": page_url + page.reverse_subpage("compare_view"),
             "min_compare": MIN_ITEMS,
             "max_compare": MAX_ITEMS,
             # The same in every request of a language: rendered once per process.

@@ -15,6 +15,7 @@ from rest_framework.fields import DateTimeField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, PageManager
 from wagtail.query import PageQuerySet
@@ -25,6 +26,7 @@ from hub.pages import api_fields as api
 from hub.pages.admin_forms import picker
 from hub.pages.blocks import AgendaItemBlock
 from hub.pages.dates import DatePrecision, format_range, iso_date
+from hub.pages.localization import language_code
 from hub.pages.models import HubPage
 from hub.pages.models.images import PageImageMixin, prefetch_logos
 from hub.pages.models.taxonomy import Country
@@ -76,13 +78,19 @@ class EventIndexPage(HubPage):
         return f"{self.url}calendar.ics"
 
 
+def default_language():
+    """The default locale's language code (what Locale.get_default() looks up)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 class EventPageQuerySet(PageQuerySet):
     """An event is one thing across its translations (one translation key); its
     source page, in the default locale, holds the capacity and window that count."""
 
     def sources(self):
-        """One page per event: the one in the default locale."""
-        return self.filter(locale=Locale.get_default())
+        """One page per event: the one in the default locale (named by its language
+        code, as Locale.get_default() finds it, without reading the locale first)."""
+        return self.filter(locale__language_code=default_language())
 
     def for_key(self, key, language=None):
         """The event page for translation key `key`: in `language` when there is
@@ -463,7 +471,8 @@ class EventPage(PageImageMixin, RoutablePageMixin, HubPage):
 
     @cached_property
     def source_event(self):
-        if self.locale_id == Locale.get_default().pk:
+        # The page's language from the per-process map of locales: no query.
+        if language_code(self.locale_id) == default_language():
             return self
         return EventPage.objects.for_key(self.translation_key) or self
 

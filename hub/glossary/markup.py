@@ -57,7 +57,7 @@ def _finder(entries, alternatives=None):
 
 # Which wordings a text may hold, told before any pattern runs. A wording matches
 # the characters of its text one for one, with any run of white space for each space;
-# so its longest run without a space (its *needle*) is in the text, as it is for a
+# so each of its runs without a space (its *needles*) is in the text, as it is for a
 # wording in capitals, or equal to it letter for letter as the pattern compares
 # letters without case. The pattern engine (re, Unicode) takes a letter of the text
 # as equal to one of the wording when their simple lower cases are equal or are
@@ -100,26 +100,39 @@ class Glossary:
     def __init__(self, entries):
         self.entries = entries
         self.alternatives = _alternatives(entries)
-        # (needle, whether it is compared without case) of each alternative.
+        # The needles of each alternative, each with whether it is compared without
+        # case (None: the alternative is always searched for).
         self.needles = []
         for _index, wording, _piece in self.alternatives:
-            needle = max(wording.split(" "), key=len)
+            needles = [needle for needle in wording.split(" ") if needle]
             if wording.isupper():
-                self.needles.append((needle, False))
+                self.needles.append(tuple((needle, False) for needle in needles))
             elif _EXTRA_CASES is not None:
-                self.needles.append(("".join(map(_fold, needle)), True))
+                self.needles.append(
+                    tuple(("".join(map(_fold, needle)), True) for needle in needles)
+                )
             else:
-                self.needles.append((None, True))
+                self.needles.append(None)
         self._finders = {}
 
     def finder(self, text):
         """The pattern for the wordings `text` may hold (None: it holds none)."""
         lowered = text.lower() if folds_as_lower(text) else None
+        found = {}
+
+        def holds(needle, folded):
+            key = (needle, folded)
+            if key not in found:
+                if not folded:
+                    found[key] = needle in text
+                else:
+                    found[key] = lowered is None or needle in lowered
+            return found[key]
+
         chosen = tuple(
             position
-            for position, (needle, folded) in enumerate(self.needles)
-            if needle is None
-            or (needle in text if not folded else lowered is None or needle in lowered)
+            for position, needles in enumerate(self.needles)
+            if needles is None or all(holds(*needle) for needle in needles)
         )
         if not chosen:
             return None

@@ -396,14 +396,30 @@ def _ranked(backend, query):
     """(_ranked_page_ids, {pk: content type id} of those pages)."""
     best, content_types = {}, {}
     sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
+    title_key = _title_key
+    done = set()
     for language, text, found in _searches(backend, query, ranked=True):
         stems = [light_stem(w, language) for w in query_words(text, language)]
+        # Whether every stem starts a word of the title, for thousands of rows
+        # on a common word.
+        needles = tuple(" " + stem for stem in stems)
+        if (id(found), needles) in done:  # a wording with the same rows and stems
+            continue
+        done.add((id(found), needles))
+        single = needles[0] if len(needles) == 1 else None
         for pk, title, score, content_type_id in found:
-            key = (_has_every_stem(title, stems), sign * (score or 0))
-            best[pk] = max(best.get(pk, key), key)
+            words = title_key(title)
+            if single is not None:
+                every = single in words
+            else:
+                every = all(needle in words for needle in needles)
+            key = (every, sign * (score or 0))
+            kept = best.get(pk)
+            if kept is None or key > kept:  # the best of its searches
+                best[pk] = key
             content_types[pk] = content_type_id
-    scored = sorted(best.items(), key=lambda item: item[1], reverse=True)
-    return [page_id for page_id, _key in scored][:MAX_MATCHES], content_types
+    ranked = sorted(best, key=best.__getitem__, reverse=True)
+    return ranked[:MAX_MATCHES], content_types
 
 
 def _matching_page_ids(backend, query):
@@ -481,12 +497,6 @@ def _title_key(title):
     """ " word word": a title's folded words, each after a space (see folded_words)."""
     words = folded_words(title)
     return "".join(" " + word for word in words)
-
-
-def _has_every_stem(title, stems):
-    """Whether every stem starts a word of the title."""
-    key = _title_key(title)
-    return all((" " + stem) in key for stem in stems)
 
 
 def suggest(backend, text, language, limit):

@@ -171,7 +171,11 @@ class HubPostgresSearchBackend(PostgresSearchBackend):
         querysets = list(querysets)
         if not querysets:
             return []
-        sql, params = union_sql(querysets)
+        if len(querysets) == 1:
+            # One search (most queries) as it is: no union to number and sort.
+            sql, params = querysets[0].query.sql_with_params()
+        else:
+            sql, params = union_sql(querysets)
         settings = "".join(
             f"SET LOCAL {name} = off; " for name in self.PLANNER_SETTINGS
         )
@@ -196,6 +200,8 @@ class HubPostgresSearchBackend(PostgresSearchBackend):
                 found = cursor.fetchall()
                 if connection.in_atomic_block:
                     cursor.execute(reset)
+        if len(querysets) == 1:
+            return [found]
         return split_rows(found, len(querysets))
 
 

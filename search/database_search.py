@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
@@ -50,6 +51,10 @@ def search(backend, query, selected):
     from .models import PageFacet
 
     if query.text:
+        if connection.vendor == "postgresql" and selected:
+            outcome = _filtered_then_ranked(backend, query, selected)
+            if outcome is not None:
+                return outcome
         ranked, content_types = _ranked(backend, query)
         if connection.vendor == "postgresql":
             # Filtered and counted by PostgreSQL (two queries); only the page of
@@ -84,6 +89,37 @@ def search(backend, query, selected):
             reverse=True,
         )
     return _outcome(query, matching, counts, facets_of, len(ranked), content_types)
+
+
+def _filtered_then_ranked(backend, query, selected):
+    """`search` with filters on PostgreSQL, ranking only the pages that pass them:
+    the matching pages are found without a score, filtered and counted (one
+    statement, _counted), and the search runs again on the passing pages alone to
+    rank them. Ranking reads every matching page's stored vectors (most of a broad
+    word's cost); three filters leave about one page in fifty. Same order as
+    ranking every match and then filtering: each search gives the passing pages
+    in the same relative order, and they first appear in the same search. None
+    when more pages match than the search ranks (MAX_MATCHES): the pages beyond
+    it are not counted."""
+    plan = _search_plan(query)
+    matched = set()
+    for _language, _text, found in _searches(backend, query, False, plan=plan):
+        matched.update(pk for (pk,) in found)
+    if len(matched) > MAX_MATCHES:
+        return None
+    passing, counts, facets_of = _counted(
+        sorted(matched), False, selected, with_facts=True
+    )
+    ranked, content_types = [], {}
+    if passing:
+        ranked, content_types = _ranked(backend, query, only=passing, plan=plan)
+    if query.sort == "date":
+        # Newest first, undated last; stable, so relevance breaks ties.
+        ranked.sort(
+            key=lambda page_id: max(facets_of.get(page_id, {}).get("date", {""})),
+            reverse=True,
+        )
+    return _outcome(query, ranked, counts, facets_of, len(matched), content_types)
 
 
 def count(backend, query, selected):
@@ -392,13 +428,16 @@ def _ranked_page_ids(backend, query):
     return _ranked(backend, query)[0]
 
 
-def _ranked(backend, query):
-    """(_ranked_page_ids, {pk: content type id} of those pages)."""
+def _ranked(backend, query, only=None, plan=None):
+    """(_ranked_page_ids, {pk: content type id} of those pages); `only`: of these
+    pks alone."""
     best, content_types = {}, {}
     sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
     title_key = _title_key
     done = set()
-    for language, text, found in _searches(backend, query, ranked=True):
+    for language, text, found in _searches(
+        backend, query, ranked=True, only=only, plan=plan
+    ):
         stems = [light_stem(w, language) for w in query_words(text, language)]
         # Whether every stem starts a word of the title, for thousands of rows
         # on a common word.
@@ -430,18 +469,11 @@ def _matching_page_ids(backend, query):
     return matched
 
 
-def _searches(backend, query, ranked):
-    """(language, text, rows) of each search a query needs: the words in each
-    language searched, with the glossary's other wordings, all of them required
-    first, then any of them if that finds nothing. Rows are (pk, title, score,
-    content type id), or (pk,) when not `ranked`. The restrictions are read once,
-    and the searches of each pass go to the database together (backend.fetch_all)."""
-    if not query_words(query.text, keep_stopwords=True):
-        return []
+def _search_plan(query):
+    """(searches, distinct searches, public pages) of a query, for _searches."""
     # The glossary's other wordings of a term the query names, in each language
     # searched (hub.glossary.expansion): "social landlord" also asks "bailleur social".
     alternatives = expansions(query.text, query.languages)
-    public_pages = public_hub_pages()
     searches = [
         (language, text)
         for language in query.languages
@@ -455,9 +487,23 @@ def _searches(backend, query, ranked):
         distinct.setdefault(
             (language, tuple(query_words(text, keep_stopwords=True))), text
         )
+    return searches, distinct, public_hub_pages()
+
+
+def _searches(backend, query, ranked, only=None, plan=None):
+    """(language, text, rows) of each search a query needs: the words in each
+    language searched, with the glossary's other wordings, all of them required
+    first, then any of them if that finds nothing. Rows are (pk, title, score,
+    content type id), or (pk,) when not `ranked`; `only`, pks the search is
+    limited to. The restrictions are read once (once a query with `plan`, from
+    _search_plan), and the searches of each pass go to the database together
+    (backend.fetch_all)."""
+    if not query_words(query.text, keep_stopwords=True):
+        return []
+    searches, distinct, public_pages = plan or _search_plan(query)
     for operator in ("and", "or"):
         querysets = [
-            _queryset(backend, text, language, operator, public_pages, ranked)
+            _queryset(backend, text, language, operator, public_pages, ranked, only)
             for (language, _words), text in distinct.items()
         ]
         found = dict(zip(distinct, backend.fetch_all(querysets), strict=True))
@@ -473,9 +519,14 @@ def _searches(backend, query, ranked):
     ]
 
 
-def _queryset(backend, text, language, operator, public_pages, ranked):
-    """A values_list queryset of one language's pages matching `text`."""
+def _queryset(backend, text, language, operator, public_pages, ranked, only=None):
+    """A values_list queryset of one language's pages matching `text` (among the
+    pks `only` when given: one array parameter, whatever their number)."""
     pages = hub_pages([language], public_pages)
+    if only is not None:
+        pages = pages.filter(
+            pk__in=RawSQL("SELECT unnest(%s::integer[])", [list(only)])
+        )
     search = backend.for_language(language).search
     if not ranked:
         results = search(

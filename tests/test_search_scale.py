@@ -129,9 +129,12 @@ def test_filtered_counts_by_postgresql_equal_the_general_counts(site, selected, 
     assert ordered == matching
     assert counts == expected
     assert database_search.count(backend, query, keys) == len(matching)
+    # The search itself filters and counts before ranking only the pages passing:
+    # the same pages in the same order, counts and total before filters.
     results = database_search.search(backend, query, keys)
     assert [hit.page_id for hit in results.hits] == matching[: query.per_page]
     assert results.total == len(matching) and results.counts == expected
+    assert results.total_without_filters == len(ranked)
 
 
 def test_the_planner_settings_end_with_the_search(site):

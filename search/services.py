@@ -14,16 +14,28 @@ ENGINE_REST_SECONDS before it is tried again.
 
 import logging
 import math
+import re
 import time
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
 from modelsearch.backends import get_search_backend
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
+from wagtail.urls import serve_pattern
 
 from hub.pages.dates import list_date_precision
-from hub.pages.search_data import FACETS
+from hub.pages.localization import language_code
+from hub.pages.search_data import FACETS, page_type, result_type_label
+from hub.pages.serving import find_site
 
 from . import database_search, engine_search
 from .facets import FacetCatalogue
@@ -264,7 +276,8 @@ def suggest_pages(text, language, request=None, limit=8):
         lambda engine: engine_search.suggest(engine, text, language, limit, timeout),
         lambda database: database_search.suggest(database, text, language, limit),
     )
-    pages = database_search.pages_for_display(page_ids)
+    pages = shown_pages(page_ids)
+    url = PageUrls(request)
     suggestions = []
     for page_id in page_ids:
         page = pages.get(page_id)
@@ -273,7 +286,7 @@ def suggest_pages(text, language, request=None, limit=8):
         suggestions.append(
             Suggestion(
                 title=page.title,
-                url=page.get_url(request) or "",
+                url=url(page.url_path) or "",
                 type=page.result_type,
                 type_label=page.result_type_label,
             )
@@ -284,12 +297,15 @@ def suggest_pages(text, language, request=None, limit=8):
 def _hits(outcome, request, query):
     pages = outcome.pages
     if pages is None:
-        pages = database_search.pages_for_display(
-            [hit.page_id for hit in outcome.hits],
+        if any(hit.date_precision is None for hit in outcome.hits):
             # The precision of the dates is in the engine's documents; an index
             # made before it was needs the pages' own fields.
-            with_precision=any(hit.date_precision is None for hit in outcome.hits),
-        )
+            pages = database_search.pages_for_display(
+                [hit.page_id for hit in outcome.hits], with_precision=True
+            )
+        else:
+            pages = shown_pages([hit.page_id for hit in outcome.hits])
+    url = PageUrls(request)
     hits = []
     for found in outcome.hits:
         page = pages.get(found.page_id)
@@ -299,9 +315,7 @@ def _hits(outcome, request, query):
             SearchHit(
                 page_id=page.pk,
                 title=page.title,
-                # With the request, Wagtail reads the sites' root paths once per
-                # request instead of once per page (a cache round trip each).
-                url=page.get_url(request) or "",
+                url=url(page.url_path) or "",
                 type=found.type or page.result_type,
                 type_label=page.result_type_label,
                 language=page.search_language,
@@ -311,6 +325,128 @@ def _hits(outcome, request, query):
             )
         )
     return hits
+
+
+# -- pages shown ----------------------------------------------------------------------
+
+
+@dataclass
+class ShownPage:
+    """What a result or a suggestion shows of a page, read without the page itself."""
+
+    pk: int
+    title: str
+    url_path: str
+    result_type: str
+    result_type_label: str
+    search_language: str
+
+
+def shown_pages(page_ids):
+    """{pk: ShownPage} of these pages, in one query of five columns."""
+    if not page_ids:
+        return {}
+    rows = (
+        Page.objects.filter(pk__in=page_ids)
+        .order_by()
+        .values_list("pk", "title", "url_path", "locale_id", "content_type_id")
+    )
+    shown = {}
+    for pk, title, url_path, locale_id, content_type_id in rows:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        shown[pk] = ShownPage(
+            pk=pk,
+            title=title,
+            url_path=url_path,
+            result_type=page_type(model),
+            result_type_label=result_type_label(model),
+            search_language=language_code(locale_id),
+        )
+    return shown
+
+
+# What Django's reverse() leaves unquoted in a path, and the paths Wagtail serves.
+_URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
+_SERVED_PATH = re.compile(serve_pattern.removeprefix("^").removesuffix("$"))
+
+
+class PageUrls:
+    """`page.get_url(request)` from a page's url_path alone, the same URL: Wagtail's
+    site root paths (read once per request, kept on it as Wagtail keeps them), the
+    site of the request (hub.pages.serving.find_site: from the sites kept under the
+    page generation, no query) and, for each language, the path Wagtail's serve view
+    reverses to, reversed once: a page's URL is that path followed by the page's own
+    below its site's root, quoted as reverse() quotes it. Ten results and the layout's
+    links cost about forty URL reversals and a site query otherwise."""
+
+    def __init__(self, request):
+        self.request = request
+        holder = request if request is not None else self
+        try:
+            self.root_paths = holder._wagtail_cached_site_root_paths
+        except AttributeError:
+            self.root_paths = Site.get_site_root_paths()
+            holder._wagtail_cached_site_root_paths = self.root_paths
+        self.site = find_site(request) if request is not None else None
+        self.sites = len({root_path[0] for root_path in self.root_paths})
+        self.active = translation.get_language()
+        try:
+            self.variant = get_supported_content_language_variant(self.active)
+        except LookupError:
+            self.variant = None
+        self.prefixes = {}
+
+    def __call__(self, url_path):
+        possible = [
+            root_path
+            for root_path in self.root_paths
+            if url_path.startswith(root_path.root_path)
+        ]
+        if not possible:
+            return None
+        site_id, root_path, root_url, language = possible[0]
+        if (
+            len({values[0] for values in possible}) > 1
+            and isinstance(self.request, HttpRequest)
+            and self.site
+        ):
+            for values in possible:
+                if values[0] == self.site.pk:
+                    site_id, root_path, root_url, language = values
+                    break
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False) and (
+            self.variant == language
+        ):
+            language = self.active
+        page_path = self._path(language, url_path[len(root_path) :])
+        if page_path is None:
+            return None
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":
+            page_path = page_path.rstrip("/")
+        if (self.site is not None and site_id == self.site.id) or self.sites == 1:
+            return page_path
+        return root_url + page_path
+
+    def _path(self, language, below_root):
+        if _SERVED_PATH.fullmatch(below_root):
+            if language not in self.prefixes:
+                self.prefixes[language] = self._reverse(language, "")
+            prefix = self.prefixes[language]
+            if prefix is not None:
+                path = prefix + quote(below_root, safe=_URL_SAFE)
+                if not path.startswith("//"):
+                    return path
+        return self._reverse(language, below_root)
+
+    @staticmethod
+    def _reverse(language, below_root):
+        try:
+            if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+                with translation.override(language):
+                    return reverse("wagtail_serve", args=(below_root,))
+            return reverse("wagtail_serve", args=(below_root,))
+        except NoReverseMatch:
+            return None
 
 
 def _first(value):

@@ -1,7 +1,5 @@
 """The search page (HTML, or JSON with format=json) and the suggestions endpoint."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -10,7 +8,9 @@ from django.utils.translation import get_language, ngettext, pgettext
 from django.views.decorators.http import require_GET
 
 from hub.pages.dates import iso_date
+from hub.pages.serving import find_site
 
+from .render import SearchUrls, facet_fieldsets, result_rows
 from .services import (
     ALL_LANGUAGES,
     SearchQuery,
@@ -27,11 +27,15 @@ def reading_language():
 
 @require_GET
 def search(request):
+    # The request's site, from the sites kept under the page generation: the links of
+    # the results and of the layout would read it with a query of their own.
+    find_site(request)
     query = SearchQuery.from_params(request.GET, reading_language())
     results = search_pages(query, request)
     if request.GET.get("format") == "json":
         response = JsonResponse(results_as_json(results, request))
     else:
+        urls = SearchUrls(request)
         response = render(
             request,
             "search/search.html",
@@ -40,21 +44,20 @@ def search(request):
                 "title": pgettext("page title", "Search"),
                 "query": query,
                 "results": results,
-                "facets": _with_toggle_urls(results.facets, request, results.total),
-                "active_filters": _active_filters(results.facets, request),
+                "facet_fieldsets": facet_fieldsets(results.facets, results.total),
+                "result_rows": result_rows(results.hits, query.all_languages),
+                "active_filters": _active_filters(results.facets, urls),
                 "sort_urls": {
-                    sort: _url(request, sort=None if sort == "relevance" else sort)
+                    sort: urls(sort=None if sort == "relevance" else sort)
                     for sort in ("relevance", "date")
                 },
                 "language_urls": {
-                    "current": _url(request, lang=None),
-                    "all": _url(request, lang=ALL_LANGUAGES),
+                    "current": urls(lang=None),
+                    "all": urls(lang=ALL_LANGUAGES),
                 },
-                "clear_filters_url": _url(
-                    request, **{f.name: None for f in results.facets}
-                ),
-                "other_language": _other_language(results, request),
-                "spelling": _spelling(results, request),
+                "clear_filters_url": urls(**{f.name: None for f in results.facets}),
+                "other_language": _other_language(results, urls),
+                "spelling": _spelling(results, urls),
             },
         )
     response["X-Search-Backend"] = results.backend
@@ -119,62 +122,19 @@ def results_as_json(results, request):
     }
 
 
-def _url(request, **changes):
-    """This search's URL with some parameters replaced (None removes them); any
-    change but a page change starts again from page 1."""
-    params = getattr(request, "_search_params", None)
-    if params is None:
-        # The query string's pairs, once per request: a page has sixty such links.
-        params = request._search_params = [
-            (name, value)
-            for name, values in request.GET.lists()
-            if name != "format"
-            for value in values
-        ]
-    dropped = set(changes) | ({"page"} if "page" not in changes else set())
-    pairs = [(name, value) for name, value in params if name not in dropped]
-    for name, value in changes.items():
-        if value is None:
-            continue
-        values = value if isinstance(value, list | tuple) else [value]
-        pairs.extend((name, item) for item in values)
-    encoded = urlencode(pairs)
-    return f"?{encoded}" if encoded else request.path
-
-
-def _with_toggle_urls(facets, request, total):
-    """Each value with the URL that selects or unselects it, its field id and the
-    count as read out ("3 results") and as shown (in the language's number format).
-    With no result, a facet none of whose values has a count or is chosen is not
-    shown (`shown`): forty filters at zero only push the advice down."""
-    for facet in facets:
-        facet.shown = bool(total) or any(v.count or v.selected for v in facet.values)
-        chosen = [value.value for value in facet.values if value.selected]
-        for position, value in enumerate(facet.values, 1):
-            if value.selected:
-                others = [v for v in chosen if v != value.value]
-            else:
-                others = [*chosen, value.value]
-            value.toggle_url = _url(request, **{facet.name: others or None})
-            value.input_id = f"sf-{facet.name}-{position}"
-            value.count_text = ngettext(
-                "%(count)s result", "%(count)s results", value.count
-            ) % {"count": number_format(value.count)}
-            value.count_text_short = number_format(value.count)
-    return facets
-
-
-def _active_filters(facets, request):
-    """The selected values, each with the URL that removes it."""
+def _active_filters(facets, urls):
+    """The chosen values, each with the URL that unselects it."""
     active = []
     for facet in facets:
+        chosen = [value.value for value in facet.values if value.selected]
         for value in facet.values:
             if value.selected:
+                others = [other for other in chosen if other != value.value]
                 active.append(
                     {
                         "facet": facet.label,
                         "label": value.label,
-                        "url": value.toggle_url,
+                        "url": urls(**{facet.name: others or None}),
                     }
                 )
     return active
@@ -196,7 +156,7 @@ OTHER_LANGUAGE_OFFERS = {
 }
 
 
-def _other_language(results, request):
+def _other_language(results, urls):
     """On an empty page in one language: the same search (words and filters) in the
     hub's other language, when it finds something there: its link text with the
     count, and the URL that runs it ("all languages", so the interface stays in
@@ -234,11 +194,11 @@ def _other_language(results, request):
         "text": text % {"words": query.text, "count": number_format(total)},
         "total": total,
         "language": others[0] if offer else ALL_LANGUAGES,
-        "url": _url(request, lang=ALL_LANGUAGES),
+        "url": urls(lang=ALL_LANGUAGES),
     }
 
 
-def _spelling(results, request):
+def _spelling(results, urls):
     """On an empty page: the query with its misspelt words corrected, the link that
     searches it (filters kept) and how many results it gives; None when the
     vocabulary knows every word or the correction finds nothing either."""
@@ -258,4 +218,4 @@ def _spelling(results, request):
     total = count_pages(again)
     if not total:
         return None
-    return {"text": corrected, "url": _url(request, q=corrected), "total": total}
+    return {"text": corrected, "url": urls(q=corrected), "total": total}

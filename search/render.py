@@ -1,0 +1,168 @@
+"""What the search page shows many times, made in Python: the filter panel's values
+and the rows of results, and the search's URL with some parameters changed.
+
+The panel lists every value of every facet (about sixty) and a page of results ten
+rows; through the template engine, their loops, filters and translations were most of
+the page's own rendering. Here each number is formatted once (Django's
+`number_format`), each "N results" sentence translated once per count, and the
+markup written as the template wrote it, byte for byte (tests/test_search_render.py
+compares both); templates/search/search.html places the two pieces where its loops
+were. Only the chosen values get the URL that unselects them (the chips above the
+results): the panel's checkboxes are a form and need none.
+"""
+
+from urllib.parse import urlencode
+
+from django.utils.formats import number_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, ngettext
+
+from hub.pages.dates import DatePrecision, format_date, iso_date
+
+
+class Numbers:
+    """Numbers formatted as `number_format` formats them, each value once."""
+
+    def __init__(self):
+        self.formatted = {}
+
+    def __call__(self, value):
+        text = self.formatted.get(value)
+        if text is None:
+            text = self.formatted[value] = number_format(value)
+        return text
+
+
+class SearchUrls:
+    """This search's URL with some parameters replaced (None removes them): the query
+    string's other pairs in their order, then the new values; any change but a page
+    change starts again from page 1; the bare path when nothing is left."""
+
+    def __init__(self, request):
+        self.path = request.path
+        self.params = [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name != "format"
+            for value in values
+        ]
+
+    def __call__(self, **changes):
+        dropped = set(changes) | ({"page"} if "page" not in changes else set())
+        pairs = [(name, value) for name, value in self.params if name not in dropped]
+        for name, value in changes.items():
+            if value is None:
+                continue
+            values = value if isinstance(value, list | tuple) else [value]
+            pairs.extend((name, item) for item in values)
+        encoded = urlencode(pairs)
+        return f"?{encoded}" if encoded else self.path
+
+
+def _text(value):
+    return str(conditional_escape(value))
+
+
+def facet_fieldsets(facets, total):
+    """The filter panel's fieldsets, as the template's loop wrote them: every value
+    of every facet with its count (read out as "3 results", shown as "3"); with no
+    result, only the values counted or chosen, and no facet without one (forty
+    filters at zero would only push the advice down)."""
+    number = Numbers()
+    sentences = {}
+    parts = []
+    for facet in facets:
+        if not facet.values or not (
+            total or any(value.count or value.selected for value in facet.values)
+        ):
+            continue
+        name = _text(facet.name)
+        chosen = len(facet.selected_values)
+        legend = _text(facet.label)
+        if chosen:
+            counted = ngettext("(%(counter)s chosen)", "(%(counter)s chosen)", chosen)
+            legend += (
+                ' <span class="filters__selected">'
+                + counted % {"counter": _text(number(chosen))}
+                + "</span>"
+            )
+        parts.append(
+            f'\n            <fieldset class="filters__group" data-facet="{name}">'
+            f'\n                <legend class="filters__legend">{legend}</legend>'
+            '\n                <ul class="filters__options" role="list">'
+            "\n                    "
+        )
+        for position, value in enumerate(facet.values, 1):
+            if not (value.count or value.selected or total):
+                continue
+            field_id = _text(f"sf-{facet.name}-{position}")
+            shown = number(value.count)
+            sentence = sentences.get(value.count)
+            if sentence is None:
+                sentence = sentences[value.count] = _text(
+                    ngettext("%(count)s result", "%(count)s results", value.count)
+                    % {"count": shown}
+                )
+            empty = (
+                ' class="filters__option--empty"'
+                if not value.count and not value.selected
+                else ""
+            )
+            checked = " checked" if value.selected else ""
+            parts.append(
+                f"\n                    <li{empty}>"
+                f'\n                        <input type="checkbox" id="{field_id}"'
+                f' name="{name}" value="{_text(value.value)}"{checked}>'
+                f'\n                        <label for="{field_id}"><span>'
+                f'{_text(value.label)}<span class="visually-hidden">, '
+                f"{sentence}</span></span> "
+                '<span class="filters__count" aria-hidden="true">'
+                f"{_text(shown)}</span></label>"
+                "\n                    </li>"
+                "\n                    "
+            )
+        parts.append("\n                </ul>\n            </fieldset>\n            ")
+    return mark_safe("".join(parts))  # noqa: S308 - every value escaped above
+
+
+def result_rows(hits, all_languages):
+    """The list items of a page of results, as the template's loop wrote them."""
+    parts = []
+    languages = {}
+    for hit in hits:
+        language = _text(hit.language)
+        type_line = _text(hit.type_label)
+        if all_languages:
+            name = languages.get(hit.language)
+            if name is None:
+                name = languages[hit.language] = _text(
+                    get_language_info(hit.language)["name_translated"]
+                )
+            type_line += f' · <span class="search-result__language">{name}</span>'
+        date = ""
+        if hit.date:
+            precision = hit.date_precision or DatePrecision.DAY
+            date = (
+                '<p class="card__meta"><time datetime="'
+                f'{_text(iso_date(hit.date, precision) or "")}">'
+                f"{_text(format_date(hit.date, precision))}</time></p>"
+            )
+        snippet = ""
+        if hit.snippet:
+            snippet = (
+                f'<p class="search-result__summary" lang="{language}">'
+                f"{_text(hit.snippet)}</p>"
+            )
+        parts.append(
+            f'\n                <li class="search-result" data-page-id="{hit.page_id}">'
+            f'\n                    <p class="search-result__type">{type_line}</p>'
+            '\n                    <h3 class="search-result__title">'
+            f'<a href="{_text(hit.url)}" lang="{language}" hreflang="{language}">'
+            f"{_text(hit.title)}</a></h3>"
+            f"\n                    {date}"
+            f"\n                    {snippet}"
+            "\n                </li>"
+            "\n                "
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - every value escaped above

@@ -10,6 +10,13 @@ loops over the forty-odd values (a millisecond of a page's ten).
 The parts made of the code's texts and URLs alone (the evidence scale, the feeds'
 links) are rendered once per process and language (`rendered_once`).
 
+The listing as a whole (LISTING_TEMPLATE: the filter panel with its counts, the
+results, the pagination) is kept too, per query string (`listing_slot`): for the same
+readers, under the same stamp as the cards but for the library page itself, so that
+every change that draws a new page generation drops every listing, counts and total
+included. A listing kept spares the page its counts and items queries and this
+module's work; one not kept is built as below and stored.
+
 Each listed item's card is rendered by `includes/library_item.html` in Python and,
 for an anonymous reader of a public library, kept in the shared cache as a fragment
 (hub/fragments.py): the same for every reader and every filter, sort and page that
@@ -41,6 +48,7 @@ from hub import fragments
 from .exports import URL_SAFE
 
 CARD_TEMPLATE = "includes/library_item.html"
+LISTING_TEMPLATE = "practices/library_listing.html"
 
 # One value of the filter panel, as the loop over a facet's options in
 # practices/library_index_page.html wrote it: its checkbox and its label, with the
@@ -203,6 +211,60 @@ def _use_fragments(request, library_page):
         and fragments.may_use_fragments(request)
         and fragments.page_is_public(library_page)
     )
+
+
+def listing_slot(library_page, request):
+    """(key, stamp) of this request's listing (LISTING_TEMPLATE) as kept in the
+    shared cache, or None when it may not be kept. The key names the language, the
+    site, the library's path and the whole query string (the filters, sort and page
+    asked for, and what the listing's links keep of it), and the code's version; the
+    stamp, the page generation read for the request and the library page as
+    published: any change that draws a new generation (an item published,
+    unpublished, restricted, moved or deleted, a term edited...) drops every listing,
+    their counts with them."""
+    if not _use_fragments(request, library_page):
+        return None
+    generation = fragments.request_generation(request)
+    if generation is None:
+        return None
+    parts = [
+        "library-listing",
+        translation.get_language() or "",
+        request.scheme,
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        fragments.code_version(),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    return "fragments:listing:" + digest, fragments.fragment_stamp(
+        library_page, generation
+    )
+
+
+def read_listing(slot):
+    """(markup, noindex) of the listing kept in `slot` with its current stamp, or
+    None."""
+    if slot is None:
+        return None
+    try:
+        found = fragments.fragment_cache().get(slot[0])
+    except Exception:  # noqa: BLE001 - a cache down renders the listing
+        return None
+    if found is None or found[0] != slot[1]:
+        return None
+    return mark_safe(found[1]), found[2]  # noqa: S308 - rendered by us
+
+
+def keep_listing(slot, markup, noindex):
+    if slot is None:
+        return
+    try:
+        fragments.fragment_cache().set(
+            slot[0], (slot[1], str(markup), noindex), fragments.fragment_seconds()
+        )
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def render_cards(library, items, request, library_url=None):

@@ -13,7 +13,9 @@ suggestions p95 <= 30 ms, indexing > 300 pages/s; on the database backend (Postg
 p95 <= 300 ms at 10,000 pages. Each figure is printed against its target. The shared
 page cache is off (HUB_PAGE_CACHE_SECONDS=0): the twenty queries repeat, and a cached
 search would measure the cache, not the search. The load average is printed: on a
-machine other work loads, the figures are worse than the search alone would give.
+machine other work loads, the figures are worse than the search alone would give;
+for the database backend, the search service's CPU and SQL time per search in one
+process (no HTTP nor template) are printed too, which other work inflates less.
 """
 
 import argparse
@@ -192,6 +194,8 @@ def main():
     for backend in backends:
         env = engine_env if backend == "engine" else database_env
         measure(backend, env, args, TARGETS[backend])
+    if "database" in backends:
+        in_process(database_env)
     print(_load_average())
 
 
@@ -236,6 +240,79 @@ def _engine_index_problem(env):
     if checked.returncode or not last.startswith(("OK", "PROBLEM")):
         return f"check failed: {checked.stderr.strip()[-300:]}"
     return last.removeprefix("PROBLEM ").strip() if last != "OK" else ""
+
+
+IN_PROCESS_SCRIPT = r"""
+import json, statistics, sys, time
+from urllib.parse import parse_qs, urlsplit
+import django
+django.setup()
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from bench.search_load import requests_for
+from search.services import SearchQuery, search_pages
+
+def query_of(path):
+    parts = urlsplit(path)
+    language = parts.path.strip("/").split("/")[0]
+    return SearchQuery.from_params(parse_qs(parts.query), language)
+
+result = {}
+for kind in ("search", "faceted"):
+    queries = [query_of(requests_for(kind, index)) for index in range(20)]
+    for query in queries:  # warm: connection, caches
+        search_pages(query)
+    cpu, sql, counts = [], [], []
+    for _round in range(3):
+        for query in queries:
+            started = time.process_time()
+            with CaptureQueriesContext(connection) as captured:
+                search_pages(query)
+            cpu.append((time.process_time() - started) * 1000)
+            sql.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
+            counts.append(len(captured.captured_queries))
+    result[kind] = {
+        "cpu": statistics.median(cpu),
+        "cpu_p95": statistics.quantiles(cpu, n=20)[18],
+        "sql": statistics.median(sql),
+        "sql_p95": statistics.quantiles(sql, n=20)[18],
+        "queries": max(counts),
+    }
+print(json.dumps(result))
+"""
+
+
+def in_process(env):
+    """The database backend's search service in one process, without HTTP nor
+    template: CPU time of the process and time waiting for PostgreSQL per search
+    (the first 20 searches of each kind, three rounds), less inflated by other
+    work than wall-clock figures."""
+    done = subprocess.run(
+        [PYTHON, "-c", IN_PROCESS_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        print(f"\nIn-process database search failed: {done.stderr.strip()[-300:]}")
+        return
+    figures = json.loads(lines[-1])
+    print(
+        "\nDatabase backend in one process (search service only, no HTTP nor "
+        "template; 20 searches x 3):"
+    )
+    print(
+        f"  {'kind':8} {'CPU p50':>8} {'CPU p95':>8} {'SQL p50':>8} {'SQL p95':>8} "
+        f"{'queries':>7}"
+    )
+    for kind, figure in figures.items():
+        print(
+            f"  {kind:8} {figure['cpu']:>6.1f}ms {figure['cpu_p95']:>6.1f}ms "
+            f"{figure['sql']:>6.1f}ms {figure['sql_p95']:>6.1f}ms "
+            f"{figure['queries']:>7}"
+        )
 
 
 # p95 targets in ms, by backend and kind of request, and the corpus size they speak of.

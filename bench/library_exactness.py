@@ -134,6 +134,22 @@ def combinations(library):
         }
     )
     found.append({"theme": set(values["theme"][:3]), "type": {"action"}})
+    # Several values of several filters, and four filters: counted from the values.
+    found.append(
+        {
+            "theme": set(values["theme"][:2]),
+            "region": {first["region"]},
+            "evidence": {first["evidence"], second["evidence"]},
+        }
+    )
+    found.append(
+        {
+            "theme": {first["theme"]},
+            "region": set(values["region"][:2]),
+            "period": {second["period"]},
+            "type": {"case_study"},
+        }
+    )
     return found
 
 

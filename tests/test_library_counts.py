@@ -10,12 +10,19 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from hub.pages.models import Region, Theme
 from hub.practices import library_counts
 from hub.practices.library import FACET_NAMES, Library
-from hub.practices.models import EvaluationReportPage, LibraryCount
+from hub.practices.models import (
+    CaseStudyPage,
+    EvaluationReportPage,
+    LibraryCount,
+    LibraryEntry,
+    LibraryValue,
+)
+from tests.factories.site import add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -72,12 +79,24 @@ def selections():
         )
 
     entrepreneurship = key(Theme, "entrepreneurship")
+    employment = key(Theme, "employment")
+    bretagne = key(Region, "bretagne")
     return [
         {},
         {"theme": {entrepreneurship}},
         {"type": {"action"}},
-        {"theme": {entrepreneurship}, "region": {key(Region, "bretagne")}},
+        {"theme": {entrepreneurship}, "region": {bretagne}},
         {"evidence": {"none", "proven"}},
+        {"type": {"action", "case_study"}},
+        {"evidence": {"none", "proven"}, "type": {"action"}},
+        {"theme": {entrepreneurship, employment}, "type": {"case_study"}},
+        {"theme": {entrepreneurship}, "region": {bretagne}, "evidence": {"proven"}},
+        {
+            "theme": {entrepreneurship, employment},
+            "region": {bretagne, key(Region, "south-east-england")},
+            "evidence": {"proven", "emergent"},
+            "type": {"action"},
+        },
     ]
 
 
@@ -163,3 +182,43 @@ def test_restricted_library_counts_nothing(built):
     assert not any(library.counts({"type": {"action"}}).values())
     assert not any(library.counts({}).values())
     assert_counts_exact(built)
+
+
+def test_counts_of_several_filters_leave_out_each_hidden_item(built):
+    """Counted from the entries' values alone, two or more filters still leave out
+    an unpublished action, a restricted case study and their actions."""
+    built["en"]["action_one"].unpublish()
+    PageViewRestriction.objects.create(
+        page=built["en"]["bravo"], restriction_type="login"
+    )
+    assert_counts_exact(built)
+    library = Library(built["library"])
+    assert library.counts(selections()[3])["_"]["all"] == 1  # Alpha alone
+
+
+def test_page_in_another_language_has_no_entry_and_is_not_counted(built):
+    """A French case study placed below the English library is not listed there
+    (the library lists its own language): it gets no entry, so the counts read from
+    the values, which join no page, leave it out too."""
+    stray = CaseStudyPage(
+        title="Égarée", slug="egaree", locale=Locale.objects.get(language_code="fr")
+    )
+    stray = add_page(built["library"], stray)
+    stray.themes.set(
+        [Theme.objects.get(slug="entrepreneurship", locale__language_code="en")]
+    )
+    stray.regions.set([Region.objects.get(slug="bretagne", locale__language_code="en")])
+    stray.save_revision().publish()
+    assert stray.locale_id != built["library"].locale_id
+    assert not LibraryEntry.objects.filter(page_id=stray.pk).exists()
+    assert not LibraryValue.objects.filter(entry_id=stray.pk).exists()
+    assert_totals_as_rebuilt()
+    assert_counts_exact(built)
+
+
+def test_single_valued_filters_have_one_value_per_entry(built):
+    """The counts add up the totals of each chosen value of these filters: right only
+    while no entry has two of their values."""
+    for facet in library_counts.SINGLE:
+        values = LibraryValue.objects.filter(facet=facet).values_list("entry_id")
+        assert values.count() == values.distinct().count(), facet

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Value
+from django.db.models import CharField, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -334,36 +334,11 @@ class Library:
         """{facet: {value: count}}: each value's count among the items passing every
         other filter, in one query. A facet whose other filters are none, or one
         filter with one value, is counted from the library's totals less the items
-        that are not public (library_counts.py); the others from the entries. "_"
-        holds the number of matching items ("all") and of undated ones
-        ("undated")."""
-        chosen = [name for name in FACET_NAMES if selected.get(name)]
-        groups = [(None, [n for n in FACET_NAMES if n not in chosen] + [PSEUDO])]
-        groups += [(name, [name]) for name in chosen]
-        parts, matched = [], None
-        for without, facets in groups:
-            others = [name for name in chosen if name != without]
-            if not others or (len(others) == 1 and len(selected[others[0]]) == 1):
-                other = (others[0], next(iter(selected[others[0]]))) if others else None
-                parts += library_counts.from_totals(self.page.pk, facets, other)
-            elif without is None:  # with the total and the undated count
-                matched = library_counts.matched_cte(self.matching(selected))
-                parts += library_counts.from_matching(facets)
-            else:
-                values = (
-                    LibraryValue.objects.filter(
-                        entry_id__in=self.matching(selected, without=without).values(
-                            "pk"
-                        ),
-                        facet__in=facets,
-                    )
-                    .order_by()
-                    .values_list("facet", "value")
-                    .annotate(count=Count("entry_id"))
-                )
-                parts.append(library_counts.from_queryset(values))
+        that are not public; the others from the entries' values, joining no page
+        (library_counts.py). "_" holds the number of matching items ("all") and of
+        undated ones ("undated")."""
         counts = {name: {} for name in FACET_NAMES}
-        counts.update(library_counts.run(self.page, parts, matched))
+        counts.update(library_counts.counts(self.page, selected, FACET_NAMES))
         counts.setdefault(PSEUDO, {})
         return counts
 

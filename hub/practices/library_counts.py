@@ -5,9 +5,10 @@ every value row of those entries: about 500,000 rows, a third of a second, for a
 library of 50,000 items with no filter chosen. practices.LibraryCount holds, per
 library, how many of its entries (in the library's language) have each value
 (`other_facet` empty), and how many have each value together with a value of another
-filter (for the counts beside the values when one filter has one value chosen). The
-facet "_" counts every entry ("all") and the undated ones ("undated"), for the total
-and the date sorts' note.
+filter (for the counts beside the values when one filter has one value chosen, or
+several values of a filter of which an entry has one at most: SINGLE). The facet
+"_" counts every entry ("all") and the undated ones ("undated"), for the total and
+the date sorts' note.
 
 The totals ignore visibility on purpose. A counts query subtracts, in the same SQL
 statement, the entries that `hub.pages.visibility.public()` refuses: found from the
@@ -22,8 +23,13 @@ transaction (`tracking`): entries read before and after a write, and the differe
 added with INSERT ... ON CONFLICT DO UPDATE (PostgreSQL and SQLite alike). `rebuild`
 writes them all again from the entries in SQL (`fill_library_items`, the migration).
 
-When two filters or more are chosen (or two values of one filter), the counts of the
-facets they constrain are counted from the entries, as before (`Library.counts`).
+When two filters or more are chosen (or two values of one filter that an entry may
+have both of), the facets they constrain are counted from the entries' values
+(`from_entries`): each set of entries is the intersection of its filters' values,
+read from the values' index (library, facet, value, entry) alone, less the hidden
+entries, and each of its entries' values is read once by the entry. No page is
+joined: an entry exists only for a page in its library's language
+(library_index._write), and visibility is the same subtraction as above.
 """
 
 import contextlib
@@ -35,6 +41,9 @@ from django.db import connection
 from django.db.models import F
 
 PSEUDO, ALL, UNDATED = "_", "all", "undated"
+# The filters of which an entry has one value at most (library_index._write): the
+# entries having one of several of their values are counted from the totals of each.
+SINGLE = {"type", "action_kind", "evidence"}
 CHUNK = 500
 TABLE = "practices_librarycount"
 
@@ -213,25 +222,28 @@ def _marks(values):
 
 def from_totals(library_id, facets, other=None):
     """SQL parts (sql, params) giving (facet, value, n) for `facets` counted among the
-    entries having `other` (facet, value), or among all when None: the totals, and
-    the hidden entries' counts with a minus sign."""
-    other_facet, other_value = other or ("", "")
+    entries having `other` (facet, values: one of the values, either one value or
+    values of a facet of SINGLE, so that no entry is counted twice), or among all
+    when None: the totals, and the hidden entries' counts with a minus sign."""
+    other_facet, other_values = other or ("", [""])
     real = [facet for facet in facets if facet != PSEUDO]
     parts = [
         (
             f"SELECT c.facet AS facet, c.value AS value, c.count AS n FROM {TABLE} c "
-            "WHERE c.library_id = %s AND c.other_facet = %s AND c.other_value = %s "
+            "WHERE c.library_id = %s AND c.other_facet = %s "
+            f"AND c.other_value IN ({_marks(other_values)}) "
             f"AND c.facet IN ({_marks(facets)})",
-            [library_id, other_facet, other_value, *facets],
+            [library_id, other_facet, *other_values, *facets],
         )
     ]
     having, having_params = "", []
     if other:
         having = (
             " JOIN practices_libraryvalue o ON o.entry_id = h.id "
-            "AND o.library_id = %s AND o.facet = %s AND o.value = %s"
+            "AND o.library_id = %s AND o.facet = %s "
+            f"AND o.value IN ({_marks(other_values)})"
         )
-        having_params = [library_id, other_facet, other_value]
+        having_params = [library_id, other_facet, *other_values]
     if real:
         parts.append(
             (
@@ -261,66 +273,109 @@ def from_totals(library_id, facets, other=None):
     return parts
 
 
-def from_queryset(queryset):
-    """A part from a queryset of (facet, value, count) rows."""
-    sql, params = queryset.query.sql_with_params()
-    select = "SELECT q.facet AS facet, q.value AS value, q.count AS n"
-    return f"{select} FROM ({sql}) q", list(params)
-
-
-def from_matching(facets):
-    """Parts counting `facets` (and "_") among the entries of the CTE "matched"
-    (columns m_id, m_date: `matched_cte`), read once for all of them."""
-    real = [facet for facet in facets if facet != PSEUDO]
-    parts = []
-    if real:
-        parts.append(
-            (
-                "SELECT v.facet AS facet, v.value AS value, COUNT(*) AS n "
-                "FROM matched m JOIN practices_libraryvalue v ON v.entry_id = m.m_id "
-                f"WHERE v.facet IN ({_marks(real)}) GROUP BY v.facet, v.value",
-                real,
-            )
-        )
-    if PSEUDO in facets:
-        parts.append(
-            (
-                f"SELECT '{PSEUDO}' AS facet, '{ALL}' AS value, COUNT(*) AS n "
-                "FROM matched m",
-                [],
-            )
-        )
-        parts.append(
-            (
-                f"SELECT '{PSEUDO}' AS facet, '{UNDATED}' AS value, COUNT(*) AS n "
-                "FROM matched m WHERE m.m_date IS NULL",
-                [],
-            )
-        )
-    return parts
-
-
-def matched_cte(pages):
-    """The CTE "matched" of a queryset of pages with their entries."""
-    sql, params = (
-        pages.order_by()
-        .annotate(m_id=F("pk"), m_date=F("library_entry__sort_date"))
-        .values("m_id", "m_date")
-        .query.sql_with_params()
+def _having(library_id, name, values, column):
+    """SQL (sql, params): `column` is an entry having one of `values` of `name`."""
+    return (
+        f"{column} IN (SELECT entry_id FROM practices_libraryvalue "
+        f"WHERE library_id = %s AND facet = %s AND value IN ({_marks(values)}))",
+        [library_id, name, *values],
     )
-    return f"matched AS ({sql})", list(params)
 
 
-def run(library_page, parts, matched=None):
-    """{facet: {value: count}} of the parts (from_totals's, from_queryset's,
-    from_matching's with `matched`, a matched_cte()), in one statement, so that the
-    totals and the hidden entries are read together."""
+def from_entries(library_id, selected, groups):
+    """CTEs and parts counting each group's (without, facets) among the public
+    entries of the library having a chosen value of every chosen filter but
+    `without` (of every one when None; "_" only then). Read from the values' index
+    alone, each set of entries as the intersection of its filters' values: no page
+    is joined (the entries hold only pages in their library's language), the
+    entries that `public()` refuses are taken out as "hidden"."""
+    ctes, parts = [], []
+    for index, (without, facets) in enumerate(groups):
+        names = [name for name in selected if selected[name] and name != without]
+        # Driven by a filter with one value when there is one: each entry once.
+        names.sort(key=lambda name: len(selected[name]) > 1)
+        first = names[0]
+        values = sorted(selected[first])
+        distinct = "DISTINCT " if len(values) > 1 else ""
+        sql = (
+            f"SELECT {distinct}x.entry_id AS entry_id FROM practices_libraryvalue x "
+            f"WHERE x.library_id = %s AND x.facet = %s AND x.value IN "
+            f"({_marks(values)}) "
+            "AND NOT EXISTS (SELECT 1 FROM hidden h WHERE h.id = x.entry_id)"
+        )
+        params = [library_id, first, *values]
+        for name in names[1:]:
+            condition, condition_params = _having(
+                library_id, name, sorted(selected[name]), "x.entry_id"
+            )
+            sql += " AND " + condition
+            params += condition_params
+        name = f"matched{index}"
+        ctes.append((f"{name} AS ({sql})", params))
+        real = [facet for facet in facets if facet != PSEUDO]
+        if real:
+            parts.append(
+                (
+                    "SELECT v.facet AS facet, v.value AS value, COUNT(*) AS n "
+                    f"FROM {name} m JOIN practices_libraryvalue v "
+                    f"ON v.entry_id = m.entry_id WHERE v.facet IN ({_marks(real)}) "
+                    "GROUP BY v.facet, v.value",
+                    real,
+                )
+            )
+        if PSEUDO in facets:
+            parts.append(
+                (
+                    f"SELECT '{PSEUDO}' AS facet, '{ALL}' AS value, COUNT(*) AS n "
+                    f"FROM {name} m",
+                    [],
+                )
+            )
+            parts.append(
+                (
+                    f"SELECT '{PSEUDO}' AS facet, '{UNDATED}' AS value, "
+                    f"COUNT(*) AS n FROM {name} m JOIN practices_libraryentry e "
+                    "ON e.page_id = m.entry_id WHERE e.sort_date IS NULL",
+                    [],
+                )
+            )
+    return ctes, parts
+
+
+def counts(library_page, selected, facet_names):
+    """{facet: {value: count}} of `Library.counts`, in one statement. A facet whose
+    other chosen filters are none, or one filter with one value, is counted from the
+    totals less the hidden entries; the others in one pass over the entries passing
+    all the chosen filters but one (`passed_cte`, `from_passed`)."""
+    chosen = [name for name in facet_names if selected.get(name)]
+    groups = [(None, [name for name in facet_names if name not in chosen] + [PSEUDO])]
+    groups += [(name, [name]) for name in chosen]
+    parts, counted = [], []
+    for without, facets in groups:
+        others = [name for name in chosen if name != without]
+        if not others or (
+            len(others) == 1 and (len(selected[others[0]]) == 1 or others[0] in SINGLE)
+        ):
+            other = (others[0], sorted(selected[others[0]])) if others else None
+            parts += from_totals(library_page.pk, facets, other)
+        else:
+            counted.append((without, facets))
+    ctes, counted_parts = from_entries(
+        library_page.pk, {name: selected[name] for name in chosen}, counted
+    )
+    return run(library_page, parts + counted_parts, ctes)
+
+
+def run(library_page, parts, ctes=()):
+    """{facet: {value: count}} of the parts (from_totals's, and from_passed's with
+    the `ctes` of passed_cte()), in one statement, so that the totals, the entries
+    and the hidden ones are read together."""
     library = [library_page.pk, library_page.locale_id]
     params = [*library, *library, *library, library_page.path]
-    ctes = HIDDEN
-    if matched:
-        ctes += ",\n" + matched[0]
-        params += matched[1]
+    sql_ctes = HIDDEN
+    for cte_sql, cte_params in ctes:
+        sql_ctes += ",\n" + cte_sql
+        params += cte_params
     for _sql, part_params in parts:
         params += part_params
     union = " UNION ALL ".join(
@@ -329,7 +384,7 @@ def run(library_page, parts, matched=None):
     )
     sql = (
         "WITH"
-        + ctes
+        + sql_ctes
         + "\nSELECT facet, value, SUM(n) FROM ("
         + union
         + ") AS parts GROUP BY facet, value"

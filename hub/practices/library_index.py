@@ -98,6 +98,7 @@ def refresh(page_ids):
 
 def _write(ids):
     columns = ["pk", "translation_key", "title", "path", "start_date", "end_date"]
+    columns += ["locale_id"]
     studies = list(
         CaseStudyPage.objects.filter(pk__in=ids).values(
             *columns, "total_budget", "programme__translation_key", "key_figures"
@@ -117,11 +118,12 @@ def _write(ids):
     }
     library_paths = {row["path"][:-STEP] for row in studies}
     library_paths |= {row["path"][: -2 * STEP] for row in actions}
-    libraries = dict(
-        LibraryIndexPage.objects.filter(path__in=library_paths).values_list(
-            "path", "pk"
-        )
-    )
+    libraries = {
+        path: (pk, locale_id)
+        for path, pk, locale_id in LibraryIndexPage.objects.filter(
+            path__in=library_paths
+        ).values_list("path", "pk", "locale_id")
+    }
     study_ids = [row["pk"] for row in studies]
     action_ids = [row["pk"] for row in actions]
     links = defaultdict(lambda: defaultdict(set))
@@ -139,8 +141,14 @@ def _write(ids):
         for row in rows:
             path = row["path"]
             parent = parents.get(path[:-STEP]) if kind == ACTION else None
-            library = libraries.get(path[: -(2 if parent else 1) * STEP])
+            library, locale_id = libraries.get(
+                path[: -(2 if parent else 1) * STEP], (None, None)
+            )
             if library is None or (kind == ACTION and parent is None):
+                continue
+            # A page in another language than its library's is never listed there:
+            # no entry, so that the counts read from the values join no page.
+            if row["locale_id"] != locale_id:
                 continue
             found = {facet: set(terms) for facet, terms in links[row["pk"]].items()}
             found["type"] = {kind}

@@ -9,12 +9,15 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from hub.pages.models import Region, Theme
 from hub.practices import library_counts
 from hub.practices.library import FACET_NAMES, Library
+from hub.practices.library_counts import TABLE
 from hub.practices.models import (
     CaseStudyPage,
     EvaluationReportPage,
@@ -222,3 +225,29 @@ def test_single_valued_filters_have_one_value_per_entry(built):
     for facet in library_counts.SINGLE:
         values = LibraryValue.objects.filter(facet=facet).values_list("entry_id")
         assert values.count() == values.distinct().count(), facet
+
+
+def _count_writes(captured):
+    return sum(
+        1 for query in captured if query["sql"].startswith(f"INSERT INTO {TABLE}")
+    )
+
+
+def test_deleted_pages_leave_the_totals_in_one_write(built):
+    """A case study deleted with its action is taken out of the totals in one write;
+    a whole library deleted writes none (its totals go with it); the totals stay
+    equal to totals written again from the entries."""
+    with CaptureQueriesContext(connection) as captured:
+        Page.objects.get(pk=built["en"]["bravo"].pk).delete()  # and Zeta coaching
+    assert _count_writes(captured) == 1
+    assert_totals_as_rebuilt()
+    assert_counts_exact(built)
+
+    library = Page.objects.get(pk=built["library"].pk)
+    assert LibraryCount.objects.filter(library=library).exists()
+    with CaptureQueriesContext(connection) as captured:
+        library.delete()
+    assert _count_writes(captured) == 0
+    assert not LibraryCount.objects.filter(library_id=built["library"].pk).exists()
+    assert LibraryCount.objects.exists()  # the French library's
+    assert_totals_as_rebuilt()

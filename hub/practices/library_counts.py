@@ -48,6 +48,8 @@ CHUNK = 500
 TABLE = "practices_librarycount"
 
 _off = contextvars.ContextVar("library_counts_off", default=False)
+# (origin, entry ids) of the deletion whose entries are out of the totals already.
+_deleting = contextvars.ContextVar("library_counts_deleting", default=None)
 
 
 def _chunks(items, size=CHUNK):
@@ -146,10 +148,50 @@ def paused():
         _off.reset(token)
 
 
-def entry_deleted(sender, instance, **kwargs):
-    """An entry deleted with its page (pre_delete: its values are still there)."""
-    if not _off.get():
+def _deleted_pages(origin):
+    """The pages whose deletion `origin` (a pre_delete signal's) is, or None."""
+    from django.db.models import QuerySet
+    from wagtail.models import Page
+
+    if isinstance(origin, QuerySet) and issubclass(origin.model, Page):
+        return origin.values("pk")
+    if isinstance(origin, Page):
+        return Page.objects.filter(pk=origin.pk).values("pk")
+    return None
+
+
+def entry_deleted(sender, instance, origin=None, **kwargs):
+    """An entry deleted with its page (pre_delete: its values are still there).
+
+    Deleting pages (a case study with its actions, a whole library) sends this for
+    each entry before anything is deleted: the first one takes out of the totals, at
+    once, every entry that the deletion takes with it, but those of a library deleted
+    too (its totals go with it); the others find theirs done."""
+    from django.db.models import Q
+
+    from .models import LibraryEntry
+
+    if _off.get():
+        return
+    done = _deleting.get()
+    if done is not None and done[0] is origin and instance.pk in done[1]:
+        return
+    pages = _deleted_pages(origin)
+    if pages is None:
         add(snapshot([instance.pk]), Counter())
+        return
+    entries = LibraryEntry.objects.filter(
+        Q(page__in=pages) | Q(library__in=pages) | Q(parent__in=pages)
+    )
+    ids = set(entries.values_list("pk", flat=True)) | {instance.pk}
+    _deleting.set((origin, ids))
+    kept = ids - set(entries.filter(library__in=pages).values_list("pk", flat=True))
+    add(snapshot(kept), Counter())
+
+
+def deletion_done(sender, **kwargs):
+    """post_delete of an entry: every pre_delete of its deletion has been sent."""
+    _deleting.set(None)
 
 
 REBUILD = f"""

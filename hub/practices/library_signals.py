@@ -123,3 +123,6 @@ def connect():
     pre_delete.connect(
         library_counts.entry_deleted, sender=LibraryEntry, dispatch_uid="library-count"
     )
+    post_delete.connect(
+        library_counts.deletion_done, sender=LibraryEntry, dispatch_uid="library-count"
+    )

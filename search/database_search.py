@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
@@ -51,16 +50,7 @@ def search(backend, query, selected):
     from .models import PageFacet
 
     if query.text:
-        plan = None
-        if connection.vendor == "postgresql":
-            plan = _search_plan(query)
-            if selected:
-                outcome = _filtered_then_ranked(backend, query, selected, plan)
-            else:
-                outcome = _title_matches_first(backend, query, plan)
-            if outcome is not None:
-                return outcome
-        ranked, content_types = _ranked(backend, query, plan=plan)
+        ranked, content_types = _ranked(backend, query)
         if connection.vendor == "postgresql":
             # Filtered and counted by PostgreSQL (two queries); only the page of
             # results shown has its facet rows read.
@@ -94,81 +84,6 @@ def search(backend, query, selected):
             reverse=True,
         )
     return _outcome(query, matching, counts, facets_of, len(ranked), content_types)
-
-
-def _title_matches_first(backend, query, plan):
-    """`search` without filters on PostgreSQL, sorted by relevance, ranking only the
-    pages whose title has every word when they fill the page of results shown:
-    the matching pages are found with their titles and no score, and the search
-    runs again on those pages alone to rank them. They come first in the full
-    ranking whatever their score, in the same order (each search gives them in
-    the same relative order, and they first appear in the same search); the other
-    pages are counted but not ranked. For a common word at 10,000 pages, a few
-    hundred pages ranked instead of 3,500 to 5,000. None when they do not fill the
-    page shown, or more pages match than the search ranks (MAX_MATCHES)."""
-    if query.sort == "date":  # relevance breaks the ties of dates: rank them all
-        return None
-    matched, first, done = {}, set(), set()
-    title_key = _title_key
-    for language, text, found in _searches(
-        backend, query, False, plan=plan, titles=True
-    ):
-        stems = [light_stem(w, language) for w in query_words(text, language)]
-        needles = tuple(" " + stem for stem in stems)
-        if (id(found), needles) in done:
-            continue
-        done.add((id(found), needles))
-        for pk, title, content_type_id in found:
-            matched[pk] = content_type_id
-            words = title_key(title)
-            if all(needle in words for needle in needles):
-                first.add(pk)
-    if not matched or len(matched) > MAX_MATCHES:
-        return None
-    last_page = max(1, -(-len(matched) // query.per_page))
-    if len(first) < min(query.page, last_page) * query.per_page:
-        return None
-    ranked, content_types = _ranked(backend, query, only=first, plan=plan)
-    # The pages after them in any order: their place is never shown.
-    ordered = ranked + [pk for pk in matched if pk not in first]
-    matching, counts, facets_of = _counted(
-        ordered,
-        False,
-        with_facts=True,
-        shown=lambda matching: _page_slice(matching, query),
-    )
-    return _outcome(query, matching, counts, facets_of, len(ordered), content_types)
-
-
-def _filtered_then_ranked(backend, query, selected, plan=None):
-    """`search` with filters on PostgreSQL, ranking only the pages that pass them:
-    the matching pages are found without a score, filtered and counted (one
-    statement, _counted), and the search runs again on the passing pages alone to
-    rank them. Ranking reads every matching page's stored vectors (most of a broad
-    word's cost); three filters leave about one page in fifty. Same order as
-    ranking every match and then filtering: each search gives the passing pages
-    in the same relative order, and they first appear in the same search. None
-    when more pages match than the search ranks (MAX_MATCHES): the pages beyond
-    it are not counted."""
-    plan = plan or _search_plan(query)
-    matched = set()
-    for _language, _text, found in _searches(backend, query, False, plan=plan):
-        matched.update(pk for (pk,) in found)
-    if len(matched) > MAX_MATCHES:
-        return None
-    passing, counts, facets_of = _counted(
-        sorted(matched), False, selected, with_facts=True
-    )
-    ranked, content_types = [], {}
-    if passing:
-        ranked, content_types = _ranked(backend, query, only=passing, plan=plan)
-    if query.sort == "date":
-        # Newest first, undated last; stable, so relevance breaks ties.
-        ranked.sort(
-            key=lambda page_id: max(facets_of.get(page_id, {}).get("date", {""})),
-            reverse=True,
-        )
-    return _outcome(query, ranked, counts, facets_of, len(matched), content_types)
 
 
 def count(backend, query, selected):
@@ -477,16 +392,13 @@ def _ranked_page_ids(backend, query):
     return _ranked(backend, query)[0]
 
 
-def _ranked(backend, query, only=None, plan=None):
-    """(_ranked_page_ids, {pk: content type id} of those pages); `only`: of these
-    pks alone."""
+def _ranked(backend, query):
+    """(_ranked_page_ids, {pk: content type id} of those pages)."""
     best, content_types = {}, {}
     sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
     title_key = _title_key
     done = set()
-    for language, text, found in _searches(
-        backend, query, ranked=True, only=only, plan=plan
-    ):
+    for language, text, found in _searches(backend, query, ranked=True):
         stems = [light_stem(w, language) for w in query_words(text, language)]
         # Whether every stem starts a word of the title, for thousands of rows
         # on a common word.
@@ -518,11 +430,18 @@ def _matching_page_ids(backend, query):
     return matched
 
 
-def _search_plan(query):
-    """(searches, distinct searches, public pages) of a query, for _searches."""
+def _searches(backend, query, ranked):
+    """(language, text, rows) of each search a query needs: the words in each
+    language searched, with the glossary's other wordings, all of them required
+    first, then any of them if that finds nothing. Rows are (pk, title, score,
+    content type id), or (pk,) when not `ranked`. The restrictions are read once,
+    and the searches of each pass go to the database together (backend.fetch_all)."""
+    if not query_words(query.text, keep_stopwords=True):
+        return []
     # The glossary's other wordings of a term the query names, in each language
     # searched (hub.glossary.expansion): "social landlord" also asks "bailleur social".
     alternatives = expansions(query.text, query.languages)
+    public_pages = public_hub_pages()
     searches = [
         (language, text)
         for language in query.languages
@@ -536,26 +455,9 @@ def _search_plan(query):
         distinct.setdefault(
             (language, tuple(query_words(text, keep_stopwords=True))), text
         )
-    return searches, distinct, public_hub_pages()
-
-
-def _searches(backend, query, ranked, only=None, plan=None, titles=False):
-    """(language, text, rows) of each search a query needs: the words in each
-    language searched, with the glossary's other wordings, all of them required
-    first, then any of them if that finds nothing. Rows are (pk, title, score,
-    content type id), or (pk,) when not `ranked` ((pk, title, content type id)
-    with `titles`, in no order); `only`, pks the search is
-    limited to. The restrictions are read once (once a query with `plan`, from
-    _search_plan), and the searches of each pass go to the database together
-    (backend.fetch_all)."""
-    if not query_words(query.text, keep_stopwords=True):
-        return []
-    searches, distinct, public_pages = plan or _search_plan(query)
     for operator in ("and", "or"):
         querysets = [
-            _queryset(
-                backend, text, language, operator, public_pages, ranked, only, titles
-            )
+            _queryset(backend, text, language, operator, public_pages, ranked)
             for (language, _words), text in distinct.items()
         ]
         found = dict(zip(distinct, backend.fetch_all(querysets), strict=True))
@@ -571,27 +473,17 @@ def _searches(backend, query, ranked, only=None, plan=None, titles=False):
     ]
 
 
-def _queryset(
-    backend, text, language, operator, public_pages, ranked, only=None, titles=False
-):
-    """A values_list queryset of one language's pages matching `text` (among the
-    pks `only` when given: one array parameter, whatever their number); unranked,
-    their pks (with their titles and content types with `titles`)."""
+def _queryset(backend, text, language, operator, public_pages, ranked):
+    """A values_list queryset of one language's pages matching `text`."""
     pages = hub_pages([language], public_pages)
-    if only is not None:
-        pages = pages.filter(
-            pk__in=RawSQL("SELECT unnest(%s::integer[])", [list(only)])
-        )
     search = backend.for_language(language).search
     if not ranked:
-        fields = ("pk", "title", "content_type_id") if titles else ("pk",)
         results = search(
             PlainText(text, operator=operator),
-            pages.only(*fields),
+            pages.only("pk"),
             order_by_relevance=False,
         )
-        # In no order (Wagtail's pages would be sorted by path): a set is wanted.
-        return results.get_queryset().order_by().values_list(*fields)
+        return results.get_queryset().values_list("pk")
     results = search(
         PlainText(text, operator=operator), pages.only("pk", "title")
     ).annotate_score("_search_score")[:MAX_MATCHES]

@@ -129,8 +129,6 @@ def test_filtered_counts_by_postgresql_equal_the_general_counts(site, selected, 
     assert ordered == matching
     assert counts == expected
     assert database_search.count(backend, query, keys) == len(matching)
-    # The search itself filters and counts before ranking only the pages passing:
-    # the same pages in the same order, counts and total before filters.
     results = database_search.search(backend, query, keys)
     assert [hit.page_id for hit in results.hits] == matching[: query.per_page]
     assert results.total == len(matching) and results.counts == expected
@@ -146,37 +144,3 @@ def test_the_planner_settings_end_with_the_search(site):
         seqscan = cursor.fetchone()[0]
         cursor.execute("SHOW enable_nestloop")
         assert (seqscan, cursor.fetchone()[0]) == ("on", "on")
-
-
-@pytest.mark.parametrize("page", [1, 2])
-def test_title_matches_ranked_alone_give_the_full_rankings_page(site, page):
-    """Without filters, when the pages whose title has every word fill the page of
-    results shown, only they are ranked: the same page of results, counts and
-    totals as ranking every match."""
-    backend = database_backend()
-    query = SearchQuery(text="garden", language="en", all_languages=True, per_page=2)
-    ranked = database_search._ranked_page_ids(backend, query)
-    query.page = page
-    plan = database_search._search_plan(query)
-    outcome = database_search._title_matches_first(backend, query, plan)
-    assert outcome is not None  # four titles say "garden": they fill two pages
-
-    facets_of = database_search._facets_of(database_search._facet_rows(ranked))
-    _matching, expected = filter_and_count(
-        ranked, lambda pk: facets_of.get(pk, {}), {}, FACETS
-    )
-    start = (page - 1) * 2
-    assert [hit.page_id for hit in outcome.hits] == ranked[start : start + 2]
-    assert outcome.page == page
-    assert outcome.counts == expected
-    assert outcome.total == outcome.total_without_filters == len(ranked)
-    assert database_search.search(backend, query, {}).hits == outcome.hits
-
-    # Past the pages whose title has every word, every match is ranked.
-    query.page = 50
-    assert database_search._title_matches_first(backend, query, plan) is None
-    last = database_search.search(backend, query, {})
-    last_page = -(-len(ranked) // 2)
-    assert last.page == last_page
-    start = (last_page - 1) * 2
-    assert [hit.page_id for hit in last.hits] == ranked[start : start + 2]

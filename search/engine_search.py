@@ -126,11 +126,7 @@ def search_body(query, selected, page):
             "post_tags": [MARK_END],
             "fragment_size": SNIPPET_LENGTH,
             "number_of_fragments": 1,
-            "fields": {
-                language_field(name, language): {}
-                for name in highlight_fields()
-                for language in query.languages
-            },
+            "fields": {key: {} for key in _highlight_keys(tuple(query.languages))},
         }
     return body
 
@@ -237,6 +233,17 @@ def highlight_fields():
     return tuple(summaries + others)
 
 
+@cache
+def _highlight_keys(languages):
+    """The highlighted fields' names in the index, each field in each language, in
+    the order a snippet is taken from them."""
+    return tuple(
+        language_field(name, language)
+        for name in highlight_fields()
+        for language in languages
+    )
+
+
 class _ColumnNames:
     """The engine's field naming (Wagtail's mapping), without a client."""
 
@@ -253,13 +260,10 @@ def _found(hit, query):
     source = hit.get("_source", {})
     highlights = hit.get("highlight", {})
     snippet = ""
-    for name in highlight_fields():
-        for language in query.languages:
-            fragments = highlights.get(language_field(name, language))
-            if fragments:
-                snippet = marked_fragment(fragments[0])
-                break
-        if snippet:
+    for key in _highlight_keys(tuple(query.languages)):
+        fragments = highlights.get(key)
+        if fragments:
+            snippet = marked_fragment(fragments[0])
             break
     if not snippet:
         summary = next(

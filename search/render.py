@@ -11,10 +11,10 @@ were. Only the chosen values get the URL that unselects them (the chips above th
 results): the panel's checkboxes are a form and need none.
 """
 
+from html import escape
 from urllib.parse import urlencode
 
 from django.utils.formats import number_format
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, ngettext
 
@@ -22,7 +22,8 @@ from hub.pages.dates import DatePrecision, format_date, iso_date
 
 
 class Numbers:
-    """Numbers formatted as `number_format` formats them, each value once."""
+    """Numbers formatted as `number_format` formats them (and escaped), each value
+    once."""
 
     def __init__(self):
         self.formatted = {}
@@ -30,7 +31,7 @@ class Numbers:
     def __call__(self, value):
         text = self.formatted.get(value)
         if text is None:
-            text = self.formatted[value] = number_format(value)
+            text = self.formatted[value] = _text(number_format(value))
         return text
 
 
@@ -61,7 +62,10 @@ class SearchUrls:
 
 
 def _text(value):
-    return str(conditional_escape(value))
+    """`conditional_escape(value)` as a plain string, without its checks and wrapping
+    (a panel escapes some three hundred values)."""
+    as_html = getattr(value, "__html__", None)
+    return str(as_html()) if as_html is not None else escape(str(value))
 
 
 def facet_fieldsets(facets, total):
@@ -84,7 +88,7 @@ def facet_fieldsets(facets, total):
             counted = ngettext("(%(counter)s chosen)", "(%(counter)s chosen)", chosen)
             legend += (
                 ' <span class="filters__selected">'
-                + counted % {"counter": _text(number(chosen))}
+                + counted % {"counter": number(chosen)}
                 + "</span>"
             )
         parts.append(
@@ -96,13 +100,13 @@ def facet_fieldsets(facets, total):
         for position, value in enumerate(facet.values, 1):
             if not (value.count or value.selected or total):
                 continue
-            field_id = _text(f"sf-{facet.name}-{position}")
+            field_id = f"sf-{name}-{position}"
             shown = number(value.count)
             sentence = sentences.get(value.count)
             if sentence is None:
                 sentence = sentences[value.count] = _text(
                     ngettext("%(count)s result", "%(count)s results", value.count)
-                    % {"count": shown}
+                    % {"count": number_format(value.count)}
                 )
             empty = (
                 ' class="filters__option--empty"'
@@ -118,7 +122,7 @@ def facet_fieldsets(facets, total):
                 f'{_text(value.label)}<span class="visually-hidden">, '
                 f"{sentence}</span></span> "
                 '<span class="filters__count" aria-hidden="true">'
-                f"{_text(shown)}</span></label>"
+                f"{shown}</span></label>"
                 "\n                    </li>"
                 "\n                    "
             )

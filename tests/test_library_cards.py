@@ -11,7 +11,6 @@ import os
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
@@ -22,15 +21,6 @@ pytestmark = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"),
     reason="fragments need the shared cache (make test starts a Redis; CI has one)",
 )
-
-
-@pytest.fixture
-def changes_commit(site_tree):
-    """The site built for the test is rolled back with it, never committed: its
-    pending on-commit callbacks are forgotten, so that a change the test commits
-    draws its own new page generation (hub.site.cache_invalidation registers one
-    callback per transaction, and would find the build's still pending)."""
-    del connection.run_on_commit[:]
 
 
 BY_TITLE = "?sort=title"  # "Action" and "Case study" first, before the numbered ones
@@ -58,7 +48,7 @@ def listing(body):
 
 
 def test_cards_are_the_same_from_the_cache_and_follow_their_page(
-    site_tree, changes_commit, fragments_on, settings, client
+    site_tree, fragments_on, settings, client
 ):
     en = site_tree["en"]
     url = en["library"].url + BY_TITLE
@@ -138,7 +128,7 @@ def results(body):
 
 
 def test_listing_is_kept_per_query_string_and_follows_every_change(
-    site_tree, changes_commit, fragments_on, settings, client
+    site_tree, fragments_on, settings, client
 ):
     en = site_tree["en"]
     url = en["library"].url + BY_TITLE
@@ -177,7 +167,7 @@ def test_listing_is_kept_per_query_string_and_follows_every_change(
 
 
 def test_restricted_library_and_editors_keep_no_listing(
-    site_tree, changes_commit, fragments_on, client, django_user_model
+    site_tree, fragments_on, client, django_user_model
 ):
     en = site_tree["en"]
     url = en["library"].url + BY_TITLE

@@ -9,7 +9,10 @@
 #
 # Debian's redis-server (scripts/system-deps.sh installs it when run as root). It listens
 # on 127.0.0.1 only, in protected mode, and keeps nothing on disk: a cache needs no
-# persistence, and every test run uses keys of its own (hub/settings/test.py).
+# persistence, and every test run uses keys of its own (hub/settings/test.py). Bounded
+# as compose's `redis` (REDIS_MAXMEMORY, 256mb): when full, the least recently used
+# key with a timeout makes room, never the generations, which have none (README, "Page
+# cache"). A server already running keeps the settings it was started with.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -81,7 +84,9 @@ cmd_start() {
         # lock below) is closed so that the long-lived server does not hold it.
         redis-server --port "$port" --bind 127.0.0.1 --protected-mode yes \
             --daemonize yes --pidfile "$PID_FILE" --logfile "$LOG_FILE" \
-            --dir "$HOME_DIR" --save "" --appendonly no >/dev/null 9>&- ||
+            --dir "$HOME_DIR" --save "" --appendonly no \
+            --maxmemory "${REDIS_MAXMEMORY:-256mb}" --maxmemory-policy volatile-lru \
+            >/dev/null 9>&- ||
             die "redis-server did not start; see $LOG_FILE"
         echo "$port" >"$PORT_FILE"
     fi

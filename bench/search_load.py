@@ -143,6 +143,8 @@ def main():
         "ELASTICSEARCH_INDEX_PREFIX": f"bench_{args.pages}_",
         "CACHE_KEY_PREFIX": f"hub_search_bench_{args.pages}",
         "HUB_PAGE_CACHE_SECONDS": "0",
+        # update_index's chunks on a node that shares 2 cores with other work
+        "SEARCH_INDEX_BULK_TIMEOUT": "120",
     }
     engine_env = production_env(
         db_url, ELASTICSEARCH_URL=url, ELASTICSEARCH_BACKEND=kind, **own

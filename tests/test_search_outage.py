@@ -93,3 +93,42 @@ def test_production_indexes_in_the_worker_not_in_the_editors_request():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True
     ).stdout.strip()
     assert backend == "django_tasks_db.DatabaseBackend"
+
+
+def client_timeouts():
+    """The read time-out errors of both engine clients."""
+    from elastic_transport import ConnectionTimeout as ElasticTimeout
+    from opensearchpy.exceptions import ConnectionTimeout as OpenSearchTimeout
+
+    return (ElasticTimeout, OpenSearchTimeout)
+
+
+def test_bulk_indexing_waits_for_the_engine_longer_than_a_single_save(
+    settings, engine_index_prefix
+):
+    """A chunk of update_index (or of a background re-index) may take the engine
+    more than TIMEOUT on a busy node: it waits BULK_TIMEOUT, a single save does not."""
+    from modelsearch.backends import get_search_backend
+
+    from search.tasks import index_pages
+
+    sections = build_sections()
+    page = publish_guide(sections, "Bulk orchard")
+    hole = BlackHole()
+    try:
+        hung = engine_backends(engine_index_prefix, url=f"http://127.0.0.1:{hole.port}")
+        hung["default"]["TIMEOUT"] = 0.5
+        hung["default"]["BULK_TIMEOUT"] = 2.5
+        settings.WAGTAILSEARCH_BACKENDS = hung
+        backend = get_search_backend("default")
+        started = time.monotonic()
+        with pytest.raises(client_timeouts()):
+            backend.add(page.specific)
+        single = time.monotonic() - started
+        started = time.monotonic()
+        assert index_pages([page.pk]) is False  # logged, remembered, not raised
+        bulk = time.monotonic() - started
+    finally:
+        hole.close()
+    assert single < 2.5 <= bulk
+    assert PendingReindex.objects.filter(page_id=page.pk).exists()

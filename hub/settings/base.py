@@ -215,6 +215,7 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
             "TIMEOUT": 10,
+            "BULK_TIMEOUT": float(os.environ.get("SEARCH_INDEX_BULK_TIMEOUT", "10")),
             "ATOMIC_REBUILD": True,
         },
         "database": _DATABASE_SEARCH,

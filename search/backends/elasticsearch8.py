@@ -39,6 +39,10 @@ class HubElasticsearch8SearchBackend(HubEngineMixin, Elasticsearch8SearchBackend
     client_class = staticmethod(shared_client(Elasticsearch))
     autocomplete_query_compiler_class = HubElasticsearch8AutocompleteQueryCompiler
 
+    def bulk(self, client, actions, **kwargs):
+        client = client.options(request_timeout=self.bulk_timeout)
+        return super().bulk(client, actions, **kwargs)
+
     def run_search(self, body, timeout):
         body = dict(body)
         if "from" in body:  # the client's spelling of the keyword

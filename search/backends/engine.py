@@ -199,6 +199,11 @@ class HubEngineMixin:
 
     def __init__(self, params):
         params = dict(params)
+        # Bulk indexing may be given longer than a single page's save (TIMEOUT): a
+        # chunk of update_index can take a busy node more than 10 s. Publishing also
+        # indexes in bulk, so the default stays TIMEOUT (an editor does not wait on a
+        # hung engine); SEARCH_INDEX_BULK_TIMEOUT raises it for a large update_index.
+        self.bulk_timeout = float(params.pop("BULK_TIMEOUT", params.get("TIMEOUT", 10)))
         params["INDEX_SETTINGS"] = deep_update(
             deepcopy(ANALYSIS_SETTINGS), params.get("INDEX_SETTINGS", {})
         )

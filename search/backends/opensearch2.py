@@ -38,6 +38,10 @@ class HubOpenSearch2SearchBackend(HubEngineMixin, OpenSearch2SearchBackend):
     client_class = staticmethod(shared_client(OpenSearch))
     autocomplete_query_compiler_class = HubOpenSearch2AutocompleteQueryCompiler
 
+    def bulk(self, client, actions, **kwargs):
+        kwargs.setdefault("request_timeout", self.bulk_timeout)
+        return super().bulk(client, actions, **kwargs)
+
     def run_search(self, body, timeout):
         return self.es.search(
             index=self.page_index_name(),

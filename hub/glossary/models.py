@@ -74,3 +74,15 @@ class GlossaryTerm(TranslatableMixin, models.Model):
         words = [self.term, self.abbreviation, *self.synonyms.splitlines()]
         unique = {w.strip(): None for w in words if w and w.strip()}
         return sorted(unique, key=len, reverse=True)
+
+
+class TermsVersion(models.Model):
+    """One row: a number that every change of a term adds one to, in the change's own
+    transaction (signals.py), so that a process without a shared cache can tell, in
+    one cheap query, whether the terms it keeps are still the current ones (terms.py).
+    Never shown; not a snippet."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)

@@ -1,12 +1,32 @@
 """The glossary's terms as plain values, read once and kept in the cache (pages and
-searches read them often; signals.py drops them on every change)."""
+searches read them often; signals.py drops them on every change).
 
+A shared cache (Redis) holds one copy for every process: a change drops it the moment
+it is saved and again when it commits (a process reading the terms in between would
+otherwise put the old ones back, for an hour).
+
+A cache of this process's own (no REDIS_URL: `make run`, any server run without Redis)
+cannot be dropped by a change made in another process, or another worker: the copy
+kept there is stamped with the terms' version in the database (models.TermsVersion,
+one more at each change, in its transaction), which each process reads again at most
+once every VERSION_SECONDS. A change is so seen by every process within a second, for
+one query a second at most; the process that made it sees it at once.
+"""
+
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
-CACHE_KEY = "glossary:terms:1"
+from hub.cache import is_shared
+
+CACHE_KEY = "glossary:terms:2"
 CACHE_SECONDS = 3600
+VERSION_SECONDS = 1.0
+
+# When this process last read the terms' version (a per-process cache only).
+_version_read = {"at": float("-inf")}
 
 
 @dataclass(frozen=True)
@@ -22,27 +42,54 @@ class Entry:
     wordings: tuple
 
 
-def all_entries():
-    entries = cache.get(CACHE_KEY)
-    if entries is None:
-        from .models import GlossaryTerm
+def _shared():
+    return is_shared(settings.CACHES["default"])
 
-        entries = [
-            Entry(
-                key=str(term.translation_key),
-                language=term.locale.language_code,
-                term=term.term,
-                abbreviation=term.abbreviation,
-                other_language_term=term.other_language_term,
-                other_language=term.other_language,
-                definition=term.definition,
-                anchor=term.anchor,
-                wordings=tuple(term.wordings),
-            )
-            for term in GlossaryTerm.objects.select_related("locale").order_by("term")
-        ]
-        cache.set(CACHE_KEY, entries, CACHE_SECONDS)
+
+def _version():
+    from .models import TermsVersion
+
+    return TermsVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+
+
+def all_entries():
+    if _shared():
+        entries = cache.get(CACHE_KEY)
+        if entries is None:
+            entries = _read()
+            cache.set(CACHE_KEY, entries, CACHE_SECONDS)
+        return entries
+    kept = cache.get(CACHE_KEY)  # (version, entries)
+    now = time.monotonic()
+    if kept is not None and now - _version_read["at"] < VERSION_SECONDS:
+        return kept[1]
+    # The version first: terms read after it are at least as recent as it says.
+    version = _version()
+    _version_read["at"] = now
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    entries = _read()
+    cache.set(CACHE_KEY, (version, entries), CACHE_SECONDS)
     return entries
+
+
+def _read():
+    from .models import GlossaryTerm
+
+    return [
+        Entry(
+            key=str(term.translation_key),
+            language=term.locale.language_code,
+            term=term.term,
+            abbreviation=term.abbreviation,
+            other_language_term=term.other_language_term,
+            other_language=term.other_language,
+            definition=term.definition,
+            anchor=term.anchor,
+            wordings=tuple(term.wordings),
+        )
+        for term in GlossaryTerm.objects.select_related("locale").order_by("term")
+    ]
 
 
 def entries_for(language):
@@ -56,4 +103,5 @@ def entries_for(language):
 
 
 def forget_terms():
+    """Drop the terms kept (shared, or this process's own), to be read again."""
     cache.delete(CACHE_KEY)

@@ -10,6 +10,7 @@ page that the public may not see is left out, and a translation the public may n
 see gives way to the item as chosen, if that one is public.
 """
 
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -81,19 +82,76 @@ def localized_list(queryset, locale):
     if issubclass(model, Page):
         return list(localize_queryset(queryset, locale))
     locale_id = getattr(locale, "pk", locale)
-    manager = model._default_manager
+    return _picked(list(_with_translations(queryset, locale_id)), locale_id)
+
+
+def _with_translations(queryset, locale_id):
+    """The objects (not pages) of `queryset` and their translations in the locale."""
+    manager = queryset.model._default_manager
     chosen = queryset.values("pk")
-    rows = list(
-        manager.filter(
-            translation_key__in=manager.filter(pk__in=chosen).values("translation_key")
-        ).filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
-    )
+    return manager.filter(
+        translation_key__in=manager.filter(pk__in=chosen).values("translation_key")
+    ).filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
+
+
+def _picked(rows, locale_id):
+    """The rows of `_with_translations`: each object's translation where there is
+    one, the object itself where there is none."""
     translated = {row.translation_key for row in rows if row.locale_id == locale_id}
     return [
         row
         for row in rows
         if row.locale_id == locale_id or row.translation_key not in translated
     ]
+
+
+# A detail page reads its related items (taxonomy terms, programme, organisations,
+# related pages) in a few statements whose building and compiling to SQL cost more CPU
+# than running them. Their SQL is the same for every page of a type but for the page's
+# id and language, so each is compiled once per database connection with marks where
+# those values go (hub.pages.serving's compiled statements) and run with each page's
+# values. The visibility rule stays a condition of the statement, evaluated by the
+# database at every run.
+
+
+def compiled_localized_list(model, key, chosen, **values):
+    """`localized_list(chosen(**values), locale)`, where `values` holds `locale` (a
+    locale's id) and the integers `chosen` takes (a page's id...); `key` names
+    `chosen` among the statements of `model`."""
+    from .serving import _compiled  # serving imports the page models
+
+    is_page = issubclass(model, Page)
+
+    def build(locale, **marks):
+        queryset = chosen(**marks)
+        if is_page:
+            return localize_queryset(queryset, locale)
+        return _with_translations(queryset, locale)
+
+    using = model._default_manager.db
+    compiled = _compiled(
+        using, ("localized", model._meta.label, *key), build, integers=tuple(values)
+    )
+    if compiled is None or compiled.model is not model:
+        rows = list(build(**values))
+    else:
+        rows = compiled.run(connections[using], using, values)
+    return rows if is_page else _picked(rows, values["locale"])
+
+
+def compiled_rows(model, key, build, strings=(), **values):
+    """`list(build(**values))`, compiled once per connection: `values` are integers,
+    but for those named in `strings`."""
+    from .serving import _compiled
+
+    using = model._default_manager.db
+    integers = tuple(name for name in values if name not in strings)
+    compiled = _compiled(
+        using, ("rows", model._meta.label, *key), build, strings, integers
+    )
+    if compiled is None or compiled.model is not model:
+        return list(build(**values))
+    return compiled.run(connections[using], using, values)
 
 
 def active_locale():

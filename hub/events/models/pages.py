@@ -555,7 +555,7 @@ class EventPage(PageImageMixin, RoutablePageMixin, HubPage):
 
     @cached_property
     def localized_organisers(self):
-        return prefetch_logos(self.localize_items(self.organisers.all()))
+        return prefetch_logos(self.localized_terms("organisers"))
 
     @cached_property
     def localized_case_study(self):

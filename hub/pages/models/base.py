@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from ..admin_forms import HubPageForm, picker
-from ..localization import localize_items, localized_list
+from ..localization import compiled_localized_list, localize_items, localized_list
 from ..search_data import search_data
 from ..visibility import public
 
@@ -68,6 +68,15 @@ class HubPage(Page):
             return localized_list(items, self.locale_id)
         return localize_items(items, self.locale_id)
 
+    def localized_terms(self, name):
+        """The objects (not pages) the many-to-many field `name` names, each in this
+        page's language if translated: `localize_items(getattr(self, name).all())`
+        in a statement compiled once per connection."""
+        chosen = getattr(self, name).all()
+        if isinstance(chosen, QuerySet) and self.pk is not None:
+            return self.localized_chosen(name)
+        return self.localize_items(chosen)  # a draft's own choice, in memory
+
     def localized_related_pages(self, name):
         """The pages that the many-to-many field `name` names, those the public may see,
         each in this page's language. It reads the field's value as the page holds it,
@@ -75,11 +84,33 @@ class HubPage(Page):
         own choice, in one query (the saved choice is a subquery of it)."""
         model = self._meta.get_field(name).related_model
         chosen = getattr(self, name).all()
-        if isinstance(chosen, QuerySet):  # as saved: a subquery, not a query of its own
-            chosen = chosen.values("pk")
-        else:  # a draft's own choice, held in memory (modelcluster's FakeQuerySet)
-            chosen = [page.pk for page in chosen]
+        if isinstance(chosen, QuerySet) and self.pk is not None:
+            # As saved: a subquery, the statement compiled once per connection.
+            return self.localized_chosen(name, model)
+        # A draft's own choice, held in memory (modelcluster's FakeQuerySet).
+        chosen = [page.pk for page in chosen]
         return self.localize_items(model.objects.filter(pk__in=chosen))
+
+    def localized_chosen(self, name, model=None):
+        """The objects the saved many-to-many field `name` names (public pages only),
+        each in this page's language: `localize_items` of the field's objects, or of
+        the pages whose ids they are, in a statement compiled once per connection."""
+        page_model = type(self)
+        model = model or self._meta.get_field(name).related_model
+
+        def chosen(page):
+            saved = getattr(page_model(pk=page), name).all()
+            if issubclass(model, Page):
+                return model.objects.filter(pk__in=saved.values("pk"))
+            return saved
+
+        return compiled_localized_list(
+            model,
+            (page_model._meta.label, name),
+            chosen,
+            locale=self.locale_id,
+            page=self.pk,
+        )
 
     def with_localized(self, rows, relation):
         """The rows (e.g. partners), each given `localized_<relation>`: the object its
@@ -100,7 +131,13 @@ class HubPage(Page):
         """The object `pk` of `model`, a foreign key target, in this page's language."""
         if pk is None:
             return None
-        found = self.localize_items(model._default_manager.filter(pk=pk))
+        found = compiled_localized_list(
+            model,
+            ("pk",),
+            lambda pk: model._default_manager.filter(pk=pk),
+            locale=self.locale_id,
+            pk=pk,
+        )
         return found[0] if found else None
 
     @cached_property
@@ -199,12 +236,12 @@ class LocalizedTaxonomyMixin(models.Model):
 
     @cached_property
     def localized_themes(self):
-        return self.localize_items(self.themes.all())
+        return self.localized_terms("themes")
 
     @cached_property
     def localized_target_groups(self):
-        return self.localize_items(self.target_groups.all())
+        return self.localized_terms("target_groups")
 
     @cached_property
     def localized_regions(self):
-        return self.localize_items(self.regions.all())
+        return self.localized_terms("regions")

@@ -1,6 +1,7 @@
 """A funded project, told as evidence: figures, partners, sections, documents."""
 
 from django.db import models
+from django.db.models import Subquery, Value
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
@@ -9,13 +10,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from hub.pages import api_fields as api
 from hub.pages.blocks import KeyFiguresBlock, PeriodBlock, raw_figures
 from hub.pages.dates import DatePrecision, format_range, precision_field
 from hub.pages.formatting import json_number
+from hub.pages.localization import compiled_rows
 from hub.pages.models import (
     HubPage,
     LocalizedTaxonomyMixin,
@@ -270,37 +272,68 @@ class CaseStudyPage(PageImageMixin, LocalizedTaxonomyMixin, HubPage):
     def localized_programme(self):
         return self.localize_related(Programme, self.programme_id)
 
+    # The related pages below, each in a statement compiled once per connection
+    # (hub.pages.localization.compiled_rows), the visibility rule a condition of it.
+
     @cached_property
     def actions(self):
         from .action import ActionPage
 
-        return list(public(ActionPage.objects.child_of(self).live()).order_by("path"))
+        return compiled_rows(
+            ActionPage,
+            ("children of",),
+            # The depth as a value: a lookup on the (positive) field would take the
+            # negative mark of the compiled statement for no match at all.
+            lambda path, depth: public(
+                ActionPage.objects.filter(path__startswith=path, depth=Value(depth))
+            ).order_by("path"),
+            strings=("path",),
+            path=self.path,
+            depth=self.depth + 1,
+        )
 
     @cached_property
     def evaluation_reports(self):
         from .report import EvaluationReportPage
 
-        return list(
-            public(EvaluationReportPage.objects.live())
-            .filter(
-                locale_id=self.locale_id,
-                evaluated_case_studies__translation_key=self.translation_key,
-            )
-            .distinct()
+        return compiled_rows(
+            EvaluationReportPage,
+            ("evaluating",),
+            lambda locale, page: (
+                public(EvaluationReportPage.objects.live())
+                .filter(
+                    locale_id=locale,
+                    evaluated_case_studies__translation_key=_translation_key(page),
+                )
+                .distinct()
+            ),
+            locale=self.locale_id,
+            page=self.pk,
         )
 
     @cached_property
     def guides(self):
         from .guide import GoodPracticeGuidePage
 
-        return list(
-            public(GoodPracticeGuidePage.objects.live())
-            .filter(
-                locale_id=self.locale_id,
-                related_case_studies__translation_key=self.translation_key,
-            )
-            .distinct()
+        return compiled_rows(
+            GoodPracticeGuidePage,
+            ("citing",),
+            lambda locale, page: (
+                public(GoodPracticeGuidePage.objects.live())
+                .filter(
+                    locale_id=locale,
+                    related_case_studies__translation_key=_translation_key(page),
+                )
+                .distinct()
+            ),
+            locale=self.locale_id,
+            page=self.pk,
         )
+
+
+def _translation_key(page_id):
+    """The translation key of page `page_id`, as a subquery."""
+    return Subquery(Page.objects.filter(pk=page_id).values("translation_key")[:1])
 
 
 def period_block_text(value):

@@ -1,0 +1,158 @@
+"""The related items of a detail page (taxonomy terms, programme, organisations,
+related pages) read by statements compiled once per connection
+(hub.pages.localization.compiled_localized_list and compiled_rows): the same objects,
+in the same order and language, as the ORM queries they were compiled from, for every
+page and language the same statement serves; the visibility rule and the translation
+fallbacks decided by the database at each run, never by what a compiled statement
+saw."""
+
+import pytest
+from django.db import connections
+from wagtail.models import Page, PageViewRestriction
+
+from hub.pages import serving
+from hub.pages.localization import localize_items, localized_list
+from hub.pages.models import Organisation, Programme
+from tests.factories import build_site
+
+
+def pks(objects):
+    return [obj.pk for obj in objects]
+
+
+def orm_terms(page, name):
+    return pks(localized_list(getattr(page, name).all(), page.locale_id))
+
+
+def orm_pages(page, name):
+    model = page._meta.get_field(name).related_model
+    chosen = getattr(page, name).all().values("pk")
+    return pks(localized_list(model.objects.filter(pk__in=chosen), page.locale_id))
+
+
+def fresh(page):
+    """The page as a request reads it: no cached property filled."""
+    return type(page).objects.get(pk=page.pk)
+
+
+def memo_keys():
+    memo = connections["default"].__dict__.get(serving._MEMO_ATTRIBUTE, {})
+    return {key for key, value in memo.items() if value}
+
+
+def check_page(page):
+    page = fresh(page)
+    for name in ("themes", "target_groups", "regions"):
+        if hasattr(page, name):
+            assert pks(page.localized_terms(name)) == orm_terms(page, name), name
+    for name, model in (
+        ("related_case_studies", None),
+        ("related_actions", None),
+        ("evidence_reports", None),
+        ("evaluated_case_studies", None),
+        ("organisers", Organisation),
+    ):
+        if not hasattr(page, name):
+            continue
+        if model is None:
+            assert pks(page.localized_related_pages(name)) == orm_pages(page, name)
+        else:
+            assert pks(page.localized_terms(name)) == orm_terms(page, name), name
+
+
+@pytest.mark.django_db
+def test_compiled_statements_give_the_orm_objects_in_both_languages():
+    tree = build_site()
+    for language in ("en", "fr"):
+        for name in ("case_study", "action", "report", "guide", "event"):
+            check_page(tree[language][name])
+    keys = memo_keys()
+    assert ("localized", "pages.Theme", "practices.CaseStudyPage", "themes") in keys
+    assert (
+        "localized",
+        "practices.CaseStudyPage",
+        "practices.GoodPracticeGuidePage",
+        "related_case_studies",
+    ) in keys
+    # The French pages show the French terms and pages, whatever the English
+    # choice copied to them holds.
+    fr_case_study = fresh(tree["fr"]["case_study"])
+    assert pks(fr_case_study.localized_themes) == [tree["fr_theme"].pk]
+    assert pks(fr_case_study.localized_regions) == [tree["fr_region"].pk]
+    fr_guide = fresh(tree["fr"]["guide"])
+    assert pks(fr_guide.localized_case_studies) == [tree["fr"]["case_study"].pk]
+    programme = Programme.objects.get(pk=fr_case_study.programme_id)
+    french_programme = programme.get_translation_or_none(fr_case_study.locale)
+    assert fr_case_study.localized_programme.pk == (french_programme or programme).pk
+
+
+@pytest.mark.django_db
+def test_a_compiled_statement_follows_translations_and_visibility_at_each_run():
+    tree = build_site()
+    fr_guide, en_guide = tree["fr"]["guide"], tree["en"]["guide"]
+    fr_case_study, en_case_study = tree["fr"]["case_study"], tree["en"]["case_study"]
+    # Compiled by the first reads.
+    assert pks(fresh(fr_guide).localized_case_studies) == [fr_case_study.pk]
+    assert pks(fresh(fr_case_study).localized_themes) == [tree["fr_theme"].pk]
+
+    # The French case study restricted: the French guide falls back to the page as
+    # chosen, if public.
+    restriction = PageViewRestriction.objects.create(
+        page=fr_case_study, restriction_type="login"
+    )
+    assert pks(fresh(fr_guide).localized_case_studies) == orm_pages(
+        fresh(fr_guide), "related_case_studies"
+    )
+    assert fr_case_study.pk not in pks(fresh(fr_guide).localized_case_studies)
+    # Both restricted: none.
+    PageViewRestriction.objects.create(page=en_case_study, restriction_type="login")
+    assert fresh(fr_guide).localized_case_studies == []
+    assert fresh(en_guide).localized_case_studies == []
+    # An unpublished page is left out too, a restriction lifted shows it again.
+    PageViewRestriction.objects.filter(page=en_case_study).delete()
+    restriction.delete()
+    Page.objects.filter(pk=fr_case_study.pk).update(live=False)
+    assert fr_case_study.pk not in pks(fresh(fr_guide).localized_case_studies)
+    assert pks(fresh(en_guide).localized_case_studies) == [en_case_study.pk]
+
+    # A term's translation deleted: the term as chosen.
+    tree["fr_theme"].delete()
+    assert pks(fresh(fr_case_study).localized_themes) == [tree["theme"].pk]
+    assert pks(fresh(fr_case_study).localized_themes) == orm_terms(
+        fresh(fr_case_study), "themes"
+    )
+
+
+@pytest.mark.django_db
+def test_the_case_studys_related_pages_follow_visibility_at_each_run():
+    tree = build_site()
+    for language in ("en", "fr"):
+        case_study = tree[language]["case_study"]
+        page = fresh(case_study)
+        assert pks(page.actions) == [tree[language]["action"].pk]
+        assert pks(page.evaluation_reports) == [tree[language]["report"].pk]
+        assert pks(page.guides) == [tree[language]["guide"].pk]
+    for language in ("en", "fr"):
+        PageViewRestriction.objects.create(
+            page=tree[language]["guide"], restriction_type="login"
+        )
+        Page.objects.filter(pk=tree[language]["report"].pk).update(live=False)
+        PageViewRestriction.objects.create(
+            page=tree[language]["action"], restriction_type="password", password="x"
+        )
+        page = fresh(tree[language]["case_study"])
+        assert page.actions == page.evaluation_reports == page.guides == []
+    assert ("rows", "practices.ActionPage", "children of") in memo_keys()
+
+
+@pytest.mark.django_db
+def test_a_draft_shows_its_own_choice():
+    """A page held in memory with relations not saved (a preview) reads them as
+    before, not through the saved choice."""
+    tree = build_site()
+    revision_page = tree["en"]["case_study"].get_latest_revision_as_object()
+    revision_page.themes = []
+    assert revision_page.localized_terms("themes") == []
+    assert pks(localize_items([tree["theme"]], tree["fr"]["case_study"].locale_id)) == [
+        tree["fr_theme"].pk
+    ]

@@ -4,12 +4,15 @@
 #
 #   bash bench/run_all.sh [NAME ...]        make bench BENCH_ARGS="NAME ..."
 #
-# NAME is one of pages, registrations, search_corpus, search_load, search_relevance
-# (default: all of them, in that order), or library_scale (100,000 pages inserted on
-# its first run, about 15 minutes on 2 cores: named only). Sizes come from the
-# environment:
+# NAME is one of pages, uncached_render, registrations, search_corpus, search_load,
+# search_relevance (default: all of them, in that order), or library_scale (100,000
+# pages inserted on its first run, about 15 minutes on 2 cores: named only). Sizes
+# come from the environment:
 #   BENCH_REQUESTS       requests per kind of search (100)
 #   BENCH_SECONDS        seconds of load per page type and measure in pages (5)
+#   BENCH_RENDERS        renders repeated per page type and language in
+#                        uncached_render (10), BENCH_RENDER_PROCESSES fresh processes
+#                        for its first render (2)
 #   BENCH_REGISTRATIONS  registrations posted, for BENCH_CAPACITY places (300, 200)
 #   BENCH_SEARCH_PAGES   pages of the synthetic search corpus (2000)
 # The scripts' own defaults are the sizes their targets speak of (e.g. 10,000 pages for
@@ -27,10 +30,12 @@ cd "$ROOT"
 PY="$ROOT/.venv/bin/python"
 [ -x "$PY" ] || PY="$(command -v python3)"
 
-ALL=(pages registrations search_corpus search_load search_relevance)
+ALL=(pages uncached_render registrations search_corpus search_load search_relevance)
 NAMED_ONLY=(library_scale)
 REQUESTS="${BENCH_REQUESTS:-100}"
 SECONDS_PER_LOAD="${BENCH_SECONDS:-5}"
+RENDERS="${BENCH_RENDERS:-10}"
+RENDER_PROCESSES="${BENCH_RENDER_PROCESSES:-2}"
 REGISTRATIONS="${BENCH_REGISTRATIONS:-300}"
 CAPACITY="${BENCH_CAPACITY:-200}"
 SEARCH_PAGES="${BENCH_SEARCH_PAGES:-2000}"
@@ -93,6 +98,11 @@ relevance() {
 run() {
     case "$1" in
     pages) "$PY" bench/pages.py --seconds "$SECONDS_PER_LOAD" ;;
+    # Detail pages without fragments (SQLite demo of its own): 12 queries, 12 ms.
+    uncached_render)
+        "$PY" bench/uncached_render.py --renders "$RENDERS" \
+            --processes "$RENDER_PROCESSES"
+        ;;
     registrations)
         "$PY" bench/registrations.py --registrations "$REGISTRATIONS" \
             --capacity "$CAPACITY"

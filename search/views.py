@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from hub.pages.dates import iso_date
 from hub.pages.serving import find_site
+from hub.pages.templatetags.fragment_tags import PATH_FRAGMENTS
 
 from .render import SearchUrls, facet_fieldsets, result_rows
 from .services import (
@@ -58,6 +59,8 @@ def search(request):
                 "clear_filters_url": urls(**{f.name: None for f in results.facets}),
                 "other_language": _other_language(results, urls),
                 "spelling": _spelling(results, urls),
+                # The layout's menu and breadcrumb are the same whatever the query.
+                PATH_FRAGMENTS: True,
             },
         )
     response["X-Search-Backend"] = results.backend

@@ -10,7 +10,9 @@ import os
 
 import pytest
 from django.core.cache import cache
-from django.test import RequestFactory
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -214,16 +216,62 @@ def test_the_layout_s_shared_parts_follow_a_page_of_the_menu(
         assert "About the hub, renamed" in client.get(en[name].url).content.decode()
 
 
-def test_a_page_without_a_page_object_reads_only_the_shared_parts(
+def test_a_page_without_a_page_object_keeps_nothing_keyed_on_its_query(
     site_tree, fragments_on, client
 ):
     """Search results have no page: their header and footer come from the shared
-    copy, nothing keyed on their query is stored."""
+    copy, their menu and breadcrumb from one copy for the search's path; nothing
+    keyed on their query is stored."""
     client.get("/en/search/?q=study")
     first = fragment_keys()
-    assert first and all(b":fragments:shared:" in key for key in first)
+    shared = [key for key in first if b":fragments:shared:" in key]
+    assert len(shared) == 2 and len(first) == 3
     client.get("/en/search/?q=other+words")
+    client.get("/en/search/?q=study&page=2&sort=date")
     assert fragment_keys().keys() == first.keys()
+    client.get("/fr/search/?q=study")
+    assert len(fragment_keys()) == 6  # French has its own
+
+
+def test_the_search_page_s_menu_is_kept_until_a_page_of_it_changes(
+    site_tree, fragments_on, client, admin_user
+):
+    """The search view says its menu and breadcrumb are the same for every query:
+    they are served kept (no query for the home page nor the menu), whatever the
+    query string, until a change draws a new page generation."""
+    about = site_tree["en"]["about"]
+    link = f'<li><a class="site-nav__link" href="{about.url}">About</a></li>'
+    assert link in client.get("/en/search/").content.decode()
+    quietly_retitle(about, "Retitled quietly")
+    with CaptureQueriesContext(connection) as kept:
+        body = client.get("/en/search/?lang=all").content.decode()
+    assert link in body and "Retitled quietly" not in body
+    assert not [q for q in kept if "pages_homepage" in q["sql"]]
+    # An editor neither reads it nor writes it.
+    editor = Client()
+    editor.force_login(admin_user)
+    assert "Retitled quietly" in editor.get("/en/search/").content.decode()
+    assert link in client.get("/en/search/").content.decode()
+    about.refresh_from_db()
+    about.title = "About the hub, renamed"
+    with committed():
+        publish(about)
+    body = client.get("/en/search/").content.decode()
+    assert f'href="{about.url}">About the hub, renamed</a></li>' in body
+
+
+def test_the_layout_reads_the_preview_and_notice_without_failing_lookups(
+    site_tree, client
+):
+    """The notice asked by the query string shows on a view that is not a page's,
+    and the language links are there (no `is_preview` on such a request)."""
+    body = client.get("/en/search/?notice=untranslated").content.decode()
+    assert 'data-notice="untranslated"' in body
+    assert 'hreflang="fr"' in body
+    assert (
+        'data-notice="untranslated"'
+        not in client.get("/en/search/?notice=other").content.decode()
+    )
 
 
 def test_the_home_page_s_events_follow_the_clock(site_tree, fragments_on, client):

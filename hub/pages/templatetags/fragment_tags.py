@@ -3,7 +3,10 @@ page kept in the shared cache for every reader (hub/fragments.py says when and h
 it is dropped). The values, if any, are part of the key (a part that depends on
 something other than the language, the site, the page and the URL's path, such as a
 registration's state). Without a page in the context (search, forms of their own)
-the part is rendered each time.
+the part is rendered each time, unless the view puts `PATH_FRAGMENTS` (True) in the
+context: it says that the parts its template shares with the layout (the menu, the
+breadcrumb) are the same for every request of its path, whatever the query string;
+they are then kept per path and template, under the page generation alone.
 
 {% fragment "name" shared %}: a part that is the same on every page of the language,
 the site and the template (the layout's header and footer): one copy for all of them,
@@ -17,6 +20,9 @@ from wagtail.models import Page
 from hub import fragments
 
 register = template.Library()
+
+# The context variable by which a view without a page opts in (see above).
+PATH_FRAGMENTS = "fragments_by_path"
 
 
 @register.tag("fragment")
@@ -46,9 +52,10 @@ class FragmentNode(template.Node):
         page = context.get("page")
         if not isinstance(page, Page):
             page = None
+        by_path = page is None and not self.shared and context.get(PATH_FRAGMENTS)
         if (
             not fragments.fragment_seconds()
-            or (page is None and not self.shared)
+            or (page is None and not self.shared and not by_path)
             or not fragments.may_use_fragments(request)
             or (page is not None and not fragments.page_is_public(page))
         ):
@@ -60,6 +67,10 @@ class FragmentNode(template.Node):
         if self.shared:
             # The template that extends the layout may fill the part's blocks.
             key = fragments.shared_fragment_key(name, request, context.template.name)
+            stamp = generation
+        elif by_path:
+            vary = [value.resolve(context) for value in self.vary]
+            key = fragments.fragment_key(name, request, [context.template.name, *vary])
             stamp = generation
         else:
             vary = [value.resolve(context) for value in self.vary]

@@ -129,17 +129,58 @@ def hreflang_links(context):
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
-    """The localized home page and its menu children, cached on the request."""
+    """The localized home page and its menu children, cached on the request: read
+    when the template first asks for one of them (`nav.home`, `nav.items`,
+    `nav.footer`), so a layout whose header, menu and footer come from fragments
+    makes no query for them."""
     request = context["request"]
     cached = getattr(request, "_hub_navigation", None)
     if cached is not None:
         return cached
+    page = context.get("page")
+    navigation = _Navigation(page, translation.get_language())
+    request._hub_navigation = navigation
+    return navigation
+
+
+@register.simple_tag(takes_context=True)
+def layout_request(context):
+    """What the layout reads of the request: whether it is a preview, and whether the
+    query string asks for the "untranslated" notice. Read here, not in the template,
+    because a failed lookup there (no `is_preview` on a request that did not serve a
+    Wagtail page, no `notice` in most query strings) costs as much as a small tag."""
+    request = context.get("request")
+    query = getattr(request, "GET", None)
+    return {
+        "preview": getattr(request, "is_preview", False),
+        "untranslated_notice": query is not None
+        and query.get("notice") == "untranslated",
+    }
+
+
+class _Navigation(dict):
+    """{"home", "items", "footer"}, filled on the first lookup of one of them (a dict,
+    so the template engine's first try, a key lookup, finds them)."""
+
+    KEYS = ("home", "items", "footer")
+
+    def __init__(self, page, language):
+        super().__init__()
+        self.page = page
+        self.language = language
+
+    def __missing__(self, key):
+        if key not in self.KEYS:
+            raise KeyError(key)
+        self.update(_navigation(self.page, self.language))
+        return self[key]
+
+
+def _navigation(page, language):
     from hub.pages.models import HomePage
 
-    page = context.get("page")
     home = getattr(page, "home", None) if isinstance(page, HubPage) else None
     if home is None:
-        language = translation.get_language()
         home = (
             HomePage.objects.live().filter(locale__language_code=language).first()
             or HomePage.objects.live().first()
@@ -156,9 +197,7 @@ def site_navigation(context):
                 items.append(child)
             elif child.content_type_id == standard_page_type.pk:
                 footer.append(child)
-    navigation = {"home": home, "items": items, "footer": footer}
-    request._hub_navigation = navigation
-    return navigation
+    return {"home": home, "items": items, "footer": footer}
 
 
 def _standard_page_model():

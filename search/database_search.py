@@ -50,7 +50,15 @@ def search(backend, query, selected):
     from .models import PageFacet
 
     if query.text:
-        ranked, content_types = _ranked(backend, query)
+        shown_end = None
+        if (
+            connection.vendor == "postgresql"
+            and query.sort != "date"
+            and not any(selected.values())
+        ):
+            # By relevance, unfiltered: the page shown is the first pages in order.
+            shown_end = query.page * query.per_page
+        ranked, content_types = _ranked(backend, query, shown_end)
         if connection.vendor == "postgresql":
             # Filtered and counted by PostgreSQL (two queries); only the page of
             # results shown has its facet rows read.
@@ -392,13 +400,24 @@ def _ranked_page_ids(backend, query):
     return _ranked(backend, query)[0]
 
 
-def _ranked(backend, query):
-    """(_ranked_page_ids, {pk: content type id} of those pages)."""
+def _ranked(backend, query, shown_end=None):
+    """(_ranked_page_ids, {pk: content type id} of those pages).
+
+    `shown_end`: only the first `shown_end` pages' order is needed (relevance, no
+    filter). A single search on PostgreSQL then scores only the pages whose title
+    may have every word (_partly_scored), when there are `shown_end` of them: those
+    come first whatever their score, so the pages up to `shown_end` are the same, in
+    the same order, and the others are counted without reading their text's vector.
+    Should a page whose title has every word lack a score, or be too few of them,
+    the search is sent again with every page scored."""
+    searches = _searches(backend, query, ranked=True, shown_end=shown_end)
+    if shown_end is not None and _partly_scored(searches, shown_end):
+        searches = _searches(backend, query, ranked=True)
     best, content_types = {}, {}
     sign = 1 if getattr(backend, "higher_score_is_better", True) else -1
     title_key = _title_key
     done = set()
-    for language, text, found in _searches(backend, query, ranked=True):
+    for language, text, found in searches:
         stems = [light_stem(w, language) for w in query_words(text, language)]
         # Whether every stem starts a word of the title, for thousands of rows
         # on a common word.
@@ -422,6 +441,30 @@ def _ranked(backend, query):
     return ranked[:MAX_MATCHES], content_types
 
 
+def _partly_scored(searches, shown_end):
+    """Whether rows without a score leave the pages up to `shown_end` unknown:
+    a page whose title has every word without a score, or fewer than `shown_end`
+    such pages."""
+    scores = (score for _l, _t, found in searches for _p, _t2, score, _c in found)
+    if not any(score is None for score in scores):
+        return False
+    for language, text, found in searches:
+        if len(found) > MAX_MATCHES:  # the full ranking keeps the best ones only
+            return True
+        stems = [light_stem(w, language) for w in query_words(text, language)]
+        needles = [" " + stem for stem in stems]
+        every = 0
+        for _pk, title, score, _content_type_id in found:
+            words = _title_key(title)
+            if all(needle in words for needle in needles):
+                if score is None:
+                    return True
+                every += 1
+        if every < shown_end:
+            return True
+    return False
+
+
 def _matching_page_ids(backend, query):
     """The pks `_ranked_page_ids` finds, as a set, unranked (no score computed)."""
     matched = set()
@@ -430,12 +473,14 @@ def _matching_page_ids(backend, query):
     return matched
 
 
-def _searches(backend, query, ranked):
+def _searches(backend, query, ranked, shown_end=None):
     """(language, text, rows) of each search a query needs: the words in each
     language searched, with the glossary's other wordings, all of them required
     first, then any of them if that finds nothing. Rows are (pk, title, score,
     content type id), or (pk,) when not `ranked`. The restrictions are read once,
-    and the searches of each pass go to the database together (backend.fetch_all)."""
+    and the searches of each pass go to the database together (backend.fetch_all).
+    `shown_end` (a single search on PostgreSQL): scores only where _partly_scored
+    says, the other rows' score None."""
     if not query_words(query.text, keep_stopwords=True):
         return []
     # The glossary's other wordings of a term the query names, in each language
@@ -455,9 +500,13 @@ def _searches(backend, query, ranked):
         distinct.setdefault(
             (language, tuple(query_words(text, keep_stopwords=True))), text
         )
+    if len(distinct) > 1 or connection.vendor != "postgresql":
+        shown_end = None
     for operator in ("and", "or"):
         querysets = [
-            _queryset(backend, text, language, operator, public_pages, ranked)
+            _queryset(
+                backend, text, language, operator, public_pages, ranked, shown_end
+            )
             for (language, _words), text in distinct.items()
         ]
         found = dict(zip(distinct, backend.fetch_all(querysets), strict=True))
@@ -473,9 +522,12 @@ def _searches(backend, query, ranked):
     ]
 
 
-def _queryset(backend, text, language, operator, public_pages, ranked):
-    """A values_list queryset of one language's pages matching `text`."""
+def _queryset(backend, text, language, operator, public_pages, ranked, shown_end=None):
+    """A values_list queryset of one language's pages matching `text` (with
+    `shown_end`, on PostgreSQL, the (SQL, params) of _partly_scored_sql)."""
     pages = hub_pages([language], public_pages)
+    if shown_end is not None:
+        return _partly_scored_sql(backend, text, language, operator, pages, shown_end)
     search = backend.for_language(language).search
     if not ranked:
         results = search(
@@ -489,6 +541,49 @@ def _queryset(backend, text, language, operator, public_pages, ranked):
     ).annotate_score("_search_score")[:MAX_MATCHES]
     return results.get_queryset().values_list(
         "pk", "title", "_search_score", "content_type_id"
+    )
+
+
+def _partly_scored_sql(backend, text, language, operator, pages, shown_end):
+    """(SQL, params) of a ranked search's rows (pk, title, score, content type id),
+    in its order (score, then pk, descending), where only the pages whose title
+    vector has a word starting with each of the query's light stems are scored,
+    unless fewer than `shown_end` pages have that: the others' score is NULL, so
+    their text's vector is never read (reading it is most of the search's time on
+    a common word). The title vector holds the folded title's words (its neutral
+    copy), so a title with every word (as _ranked checks it) normally has this;
+    _partly_scored checks it. The score is modelsearch's own expression."""
+    stems = [light_stem(w, language) for w in query_words(text, language)]
+    language_backend = backend.for_language(language)
+    results = language_backend.search(
+        PlainText(text, operator=operator),
+        pages.only("pk", "title"),
+        order_by_relevance=False,
+    )
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    compiler = results.query_compiler
+    queryset = results.get_queryset().order_by()
+    rank = compiler._build_rank_expression(
+        compiler.get_index_vectors(None), compiler.get_config(language_backend)
+    ).resolve_expression(queryset.query, allow_joins=True, reuse=None)
+    rank_sql, rank_params = queryset.query.get_compiler(connection=connection).compile(
+        rank
+    )
+    sql, params = queryset.values_list("pk", "title").query.sql_with_params()
+    head, sep, tail = sql.partition(" FROM ")
+    entry = IndexEntry._meta.db_table
+    hit = f'"{entry}"."title" @@ to_tsquery(\'simple\', %s)'
+    prefixes = " & ".join(f"'{stem}':*" for stem in stems)
+    score = (
+        f"CASE WHEN {hit} OR count(*) FILTER (WHERE {hit}) OVER () < %s "
+        f"THEN {rank_sql} END"
+    )
+    return (
+        f'{head}, {score} AS "_search_score", '
+        f'"{Page._meta.db_table}"."content_type_id"{sep}{tail} '
+        "ORDER BY 3 DESC, 1 DESC",
+        [prefixes, prefixes, shown_end, *rank_params, *params],
     )
 
 

@@ -144,3 +144,33 @@ def test_the_planner_settings_end_with_the_search(site):
         seqscan = cursor.fetchone()[0]
         cursor.execute("SHOW enable_nestloop")
         assert (seqscan, cursor.fetchone()[0]) == ("on", "on")
+
+
+@pytest.mark.parametrize("page", [1, 3])
+def test_titles_with_every_word_alone_scored_when_they_fill_the_page(site, page):
+    """Without filters, by relevance, the search scores only the pages whose title
+    has every word when they fill the page shown: the same page of results and
+    totals as scoring every match."""
+    backend = database_backend()
+    query = SearchQuery(text="jardin", language="fr", per_page=2, page=page)
+    full = database_search._ranked_page_ids(backend, query)  # every match scored
+    [(_language, _text, rows)] = database_search._searches(
+        backend, query, ranked=True, shown_end=page * 2
+    )
+    unscored = [pk for pk, _title, score, _type in rows if score is None]
+    if page == 1:  # three titles say « jardin »: the summary's match is not scored
+        assert unscored and len(unscored) < len(rows)
+    else:  # past the titles with every word: every match is scored
+        assert not unscored
+    results = database_search.search(backend, query, {})
+    start = (results.page - 1) * 2
+    assert [hit.page_id for hit in results.hits] == full[start : start + 2]
+    assert results.total == results.total_without_filters == len(full) >= 4
+
+
+def test_a_title_with_every_word_left_unscored_sends_the_search_again():
+    rows = [(1, "Jardin partagé", None, 5), (2, "Jardin", 0.5, 5), (3, "Ici", None, 5)]
+    assert database_search._partly_scored([("fr", "jardin", rows)], 1)
+    rows[0] = (1, "Jardin partagé", 0.4, 5)
+    assert not database_search._partly_scored([("fr", "jardin", rows)], 2)
+    assert database_search._partly_scored([("fr", "jardin", rows)], 3)  # too few

@@ -48,13 +48,20 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up
     )
 
 
+def sql_with_params(queryset):
+    """(SQL, params) of a queryset, or of an (SQL, params) pair as it is."""
+    if isinstance(queryset, tuple):
+        return queryset
+    return queryset.query.sql_with_params()
+
+
 def union_sql(querysets):
     """(SQL, params) of one statement giving the rows of several values_list
-    querysets: each row starts with its queryset's position and its rank there, so
-    that every queryset's rows keep their own order."""
+    querysets (or (SQL, params) pairs): each row starts with its queryset's position
+    and its rank there, so that every queryset's rows keep their own order."""
     parts, params = [], []
     for position, queryset in enumerate(querysets):
-        sql, query_params = queryset.query.sql_with_params()
+        sql, query_params = sql_with_params(queryset)
         parts.append(
             f"SELECT {position} AS hub_search, row_number() OVER () AS hub_row, "
             f"hub_{position}.* FROM ({sql}) hub_{position}"

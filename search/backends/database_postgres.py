@@ -21,7 +21,7 @@ from modelsearch.query import Phrase, PlainText
 from hub.pages.search_data import is_hub_page_model
 from search.text import fold, query_words
 
-from .database import FacetRowsIndexMixin, split_rows, union_sql
+from .database import FacetRowsIndexMixin, split_rows, sql_with_params, union_sql
 
 LANGUAGE_CONFIGS = {"en": "english", "fr": "french"}
 NEUTRAL_CONFIG = "simple"
@@ -165,15 +165,15 @@ class HubPostgresSearchBackend(PostgresSearchBackend):
     PLANNER_SETTINGS = ("enable_nestloop", "enable_seqscan")
 
     def fetch_all(self, querysets):
-        """The rows of each queryset (values_list querysets of searches), in one
-        statement: each search's rows in its own order, the planner settings above
-        applied to it alone."""
+        """The rows of each queryset (values_list querysets of searches, or their
+        (SQL, params)), in one statement: each search's rows in its own order, the
+        planner settings above applied to it alone."""
         querysets = list(querysets)
         if not querysets:
             return []
         if len(querysets) == 1:
             # One search (most queries) as it is: no union to number and sort.
-            sql, params = querysets[0].query.sql_with_params()
+            sql, params = sql_with_params(querysets[0])
         else:
             sql, params = union_sql(querysets)
         settings = "".join(

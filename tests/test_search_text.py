@@ -69,3 +69,22 @@ def test_engine_fragments_are_escaped_then_marked():
     assert str(marked_fragment(fragment)) == (
         "&lt;i&gt;x&lt;/i&gt; <mark>garden</mark> &amp; co"
     )
+
+
+def test_fold_of_plain_ascii_takes_the_short_way_to_the_same_result():
+    import random
+    import string
+    import unicodedata
+
+    def decomposed(text):
+        text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
+        text = unicodedata.normalize("NFKD", text)
+        return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+    rng = random.Random(12)
+    alphabet = string.printable + "éÉœŒæçÇàﬁ’« »"
+    texts = ["", "Job Coaching", "tiers-lieu", "A\tB\n", "Économie"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(500)]
+    texts += ["".join(rng.choices(string.printable, k=30)) for _ in range(500)]
+    for text in texts:
+        assert fold(text) == decomposed(text), text

@@ -62,6 +62,8 @@ def one_line(text):
 
 def fold(text):
     """Lower case, without accents or ligatures: "Économie" -> "economie"."""
+    if text.isascii():  # nothing to decompose (search marks fold text letter by letter)
+        return text.lower()
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

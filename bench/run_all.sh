@@ -58,6 +58,13 @@ for name in "${chosen[@]}"; do
     esac
 done
 
+# bench/pages.py loads the server with wrk, as issue 12's figures were taken; without
+# it (no root, no apt-get) it falls back to its slower Python load generator.
+if [[ " ${chosen[*]} " == *" pages "* ]]; then
+    bash scripts/system-deps.sh wrk ||
+        echo "run_all.sh: no wrk, bench/pages.py uses its Python load generator" >&2
+fi
+
 stop_pg=""
 stop_es=""
 cleanup() {

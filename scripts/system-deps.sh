@@ -6,6 +6,7 @@
 #   scripts/system-deps.sh gettext          msgfmt, for `manage.py compilemessages`
 #   scripts/system-deps.sh chromium         /usr/bin/chromium, for the Playwright tests
 #   scripts/system-deps.sh redis            redis-server, the shared cache of tests (scripts/redis.sh)
+#   scripts/system-deps.sh wrk              the HTTP load generator of bench/pages.py (make bench)
 #
 # Nothing is installed when everything is present. Installing needs root and apt-get;
 # otherwise the script says which package to install and fails.
@@ -20,8 +21,9 @@ is_present() {
     gettext) command -v msgfmt >/dev/null 2>&1 ;;
     chromium) [ -x /usr/bin/chromium ] ;;
     redis) command -v redis-server >/dev/null 2>&1 ;;
+    wrk) command -v wrk >/dev/null 2>&1 ;;
     *)
-        say "unknown dependency '$1' (known: python gettext chromium redis)"
+        say "unknown dependency '$1' (known: python gettext chromium redis wrk)"
         exit 2
         ;;
     esac
@@ -35,6 +37,7 @@ debian_packages() {
     chromium) echo "chromium fonts-liberation" ;;
     # scripts/redis.sh starts its own server on a free port; the package's service is unused.
     redis) echo "redis-server" ;;
+    wrk) echo "wrk" ;;
     esac
 }
 

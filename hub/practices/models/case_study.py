@@ -296,33 +296,25 @@ class CaseStudyPage(PageImageMixin, LocalizedTaxonomyMixin, HubPage):
     def evaluation_reports(self):
         from .report import EvaluationReportPage
 
-        return compiled_rows(
-            EvaluationReportPage,
-            ("evaluating",),
-            lambda locale, page: (
-                public(EvaluationReportPage.objects.live())
-                .filter(
-                    locale_id=locale,
-                    evaluated_case_studies__translation_key=_translation_key(page),
-                )
-                .distinct()
-            ),
-            locale=self.locale_id,
-            page=self.pk,
-        )
+        return self._pages_citing(EvaluationReportPage, "evaluated_case_studies")
 
     @cached_property
     def guides(self):
         from .guide import GoodPracticeGuidePage
 
+        return self._pages_citing(GoodPracticeGuidePage, "related_case_studies")
+
+    def _pages_citing(self, model, relation):
+        """The public `model` pages in this page's language whose `relation` holds
+        this case study in any language, by a statement compiled once per connection."""
         return compiled_rows(
-            GoodPracticeGuidePage,
-            ("citing",),
+            model,
+            (relation,),
             lambda locale, page: (
-                public(GoodPracticeGuidePage.objects.live())
+                public(model.objects.live())
                 .filter(
                     locale_id=locale,
-                    related_case_studies__translation_key=_translation_key(page),
+                    **{f"{relation}__translation_key": _translation_key(page)},
                 )
                 .distinct()
             ),

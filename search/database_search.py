@@ -703,16 +703,37 @@ def _specific_pages(page_ids, content_types):
     found = {}
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        pages = model.objects.filter(pk__in=pks)
-        columns = _snippet_columns(model)
-        if columns:
-            pages = pages.only(*columns)
-        found.update((page.pk, page) for page in pages)
+        found.update((page.pk, page) for page in _typed_pages(model, pks))
     if unknown:
         found.update(
             (page.pk, page) for page in Page.objects.filter(pk__in=unknown).specific()
         )
     return [found[pk] for pk in page_ids if pk in found]
+
+
+# A page of results holds at most this many pages of one type; past it (never in the
+# hub's pages of ten) the query is built each time.
+_COMPILED_PAGE_SIZE = 50
+
+
+def _typed_pages(model, pks):
+    """The `model` pages of these pks with the columns of _snippet_columns. Building
+    this query cost more CPU than running it (five page types on a page of results,
+    about a fifth of the search's time on SQLite), so it is compiled once per
+    connection and number of pks (hub.pages.localization.compiled_rows) and run with
+    each search's pks."""
+    from hub.pages.localization import compiled_rows
+
+    columns = _snippet_columns(model)
+
+    def build(**ids):
+        pages = model.objects.filter(pk__in=[ids[f"p{n}"] for n in range(len(ids))])
+        return pages.only(*columns) if columns else pages
+
+    ids = {f"p{n}": pk for n, pk in enumerate(pks)}
+    if len(pks) > _COMPILED_PAGE_SIZE:
+        return list(build(**ids))
+    return compiled_rows(model, ("result snippets", len(pks)), build, **ids)
 
 
 _SNIPPET_COLUMNS = {}

@@ -60,6 +60,20 @@ def is_hub_page_model(model):
 
 
 def hub_page_models():
+    """Every concrete hub page model (a new list: callers may change theirs). Read
+    from the app registry once it is ready, then kept: several times a search page."""
+    if not apps.ready:
+        return _hub_page_models()
+    global _HUB_PAGE_MODELS
+    if _HUB_PAGE_MODELS is None:
+        _HUB_PAGE_MODELS = _hub_page_models()
+    return list(_HUB_PAGE_MODELS)
+
+
+_HUB_PAGE_MODELS = None
+
+
+def _hub_page_models():
     return [
         model
         for model in apps.get_models()

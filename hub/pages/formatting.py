@@ -65,8 +65,16 @@ def fold(text):
     if text.isascii():  # nothing to decompose (search marks fold text letter by letter)
         return text.lower()
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    # The accents of Latin letters (French's among them) at C speed; any other
+    # combining mark, rare, one character at a time.
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    if not decomposed.isascii() and any(map(unicodedata.combining, set(decomposed))):
+        decomposed = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed.lower()
+
+
+# Combining Diacritical Marks but the grapheme joiner (U+034F), which does not combine.
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
 
 def sort_text(text):

@@ -8,6 +8,7 @@ Snippets are cut from the page's summary (or the first text field that matches),
 the matched words marked after HTML escaping (search.text.mark_matches).
 """
 
+import threading
 from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,8 +19,9 @@ from wagtail.models import Locale, Page
 from hub.glossary.expansion import expansions
 from hub.pages.facets import filter_and_count
 from hub.pages.search_data import FACETS, hub_page_models, page_type, result_type_label
-from hub.pages.visibility import public_by_path
+from hub.pages.visibility import public_by_path, restricted_paths
 
+from .backends.database import sql_with_params
 from .outcome import FoundPage, Outcome
 from .text import folded_words, light_stem, mark_matches, query_words
 
@@ -38,11 +40,12 @@ def hub_pages(language_codes, public_pages=None):
     return public_pages.filter(locale_id__in=locale_ids)
 
 
-def public_hub_pages():
-    """Live, public hub pages in every language; the restrictions read in one query."""
+def public_hub_pages(paths=None):
+    """Live, public hub pages in every language; the restrictions read in one query
+    (or given: `paths`, from restricted_paths())."""
     content_types = ContentType.objects.get_for_models(*hub_page_models()).values()
     return public_by_path(
-        Page.objects.live().filter(content_type__in=list(content_types))
+        Page.objects.live().filter(content_type__in=list(content_types)), paths
     )
 
 
@@ -486,7 +489,8 @@ def _searches(backend, query, ranked, shown_end=None):
     # The glossary's other wordings of a term the query names, in each language
     # searched (hub.glossary.expansion): "social landlord" also asks "bailleur social".
     alternatives = expansions(query.text, query.languages)
-    public_pages = public_hub_pages()
+    paths = tuple(restricted_paths())  # the rule's one query, at every search
+    public_pages = _LazyPublicPages(paths)
     searches = [
         (language, text)
         for language in query.languages
@@ -504,10 +508,20 @@ def _searches(backend, query, ranked, shown_end=None):
         shown_end = None
     for operator in ("and", "or"):
         querysets = [
-            _queryset(
-                backend, text, language, operator, public_pages, ranked, shown_end
+            _statement(
+                backend,
+                (language, words, operator, ranked, shown_end, paths),
+                lambda language=language, text=text, operator=operator: _queryset(
+                    backend,
+                    text,
+                    language,
+                    operator,
+                    public_pages.get(),
+                    ranked,
+                    shown_end,
+                ),
             )
-            for (language, _words), text in distinct.items()
+            for (language, words), text in distinct.items()
         ]
         found = dict(zip(distinct, backend.fetch_all(querysets), strict=True))
         if any(found.values()) or len(query_words(query.text)) < 2:
@@ -520,6 +534,57 @@ def _searches(backend, query, ranked, shown_end=None):
         )
         for language, text in searches
     ]
+
+
+class _LazyPublicPages:
+    """public_hub_pages(paths), built the first time a search needs it."""
+
+    def __init__(self, paths):
+        self.paths, self.pages = paths, None
+
+    def get(self):
+        if self.pages is None:
+            self.pages = public_hub_pages(self.paths)
+        return self.pages
+
+
+# The (SQL, params) of the searches lately run by this process, by what they depend
+# on: the language, the words (query_words, stop words kept: both backends compile
+# a search from them alone), AND or OR, ranked or not, the pages scored
+# (_partly_scored_sql) and the restricted paths of the visibility rule, read at
+# every search. Building one (modelsearch's query, then Django's SQL) cost about a
+# fifth of a search page's CPU on SQLite; a reader who filters, sorts or pages
+# through results runs the same words again, as do common searches.
+_STATEMENTS = {}
+_STATEMENTS_KEPT = 512
+
+
+_STATEMENTS_LOCK = threading.Lock()
+
+
+def _statement(backend, key, build):
+    """The (SQL, params) of `build()`'s queryset (or pair), kept under `key` for
+    this database, backend and set of hub page types (their content type ids are
+    in the SQL)."""
+    content_types = ContentType.objects.get_for_models(*hub_page_models()).values()
+    key = (
+        connection.alias,
+        connection.vendor,
+        type(backend),
+        frozenset(content_type.pk for content_type in content_types),
+        *key,
+    )
+    with _STATEMENTS_LOCK:
+        found = _STATEMENTS.pop(key, None)
+    if found is None:
+        sql, params = sql_with_params(build())
+        found = (sql, tuple(params))
+    with _STATEMENTS_LOCK:
+        _STATEMENTS.pop(key, None)
+        while len(_STATEMENTS) >= _STATEMENTS_KEPT:
+            del _STATEMENTS[next(iter(_STATEMENTS))]  # the least lately used
+        _STATEMENTS[key] = found  # last: the most lately used
+    return found
 
 
 def _queryset(backend, text, language, operator, public_pages, ranked, shown_end=None):

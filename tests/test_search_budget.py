@@ -146,3 +146,36 @@ def test_restricted_pages_are_in_no_result_count_or_offer(client, search_backend
     offer = re.search(r"data-other-language[^>]*>(.*?)</", page, re.S)
     assert offer, page
     assert "5" in offer.group(1) and "6" not in offer.group(1)
+
+
+def test_a_search_run_again_restricts_what_was_restricted_since(search_backend, site):
+    """The same words again: the database backend reuses the search's statement
+    (built once, not again), yet a page restricted between the two searches is gone
+    from the results and the counts at once, on both backends."""
+    import search.database_search as database_search
+
+    first = search_pages(query("en", q="garden"))
+    assert first.total == 5
+    shown = next(hit for hit in first.hits if hit.title.startswith("Garden"))
+    built = []
+    build = database_search._queryset
+
+    def counting(*args, **kwargs):
+        built.append(args[1])
+        return build(*args, **kwargs)
+
+    database_search._queryset = counting
+    try:
+        again = search_pages(query("en", q="garden", sort="date"))
+        assert again.total == 5 and built == []  # the statement kept
+        PageViewRestriction.objects.create(
+            page_id=shown.page_id, restriction_type="password", password="secret"
+        )
+        search_backend.refresh()
+        after = search_pages(query("en", q="garden"))
+    finally:
+        database_search._queryset = build
+    assert shown.title not in [hit.title for hit in after.hits]
+    assert after.total == count_pages(after.query) == 4
+    if search_backend.kind == "database":
+        assert built  # the rule's paths changed: the statement built anew

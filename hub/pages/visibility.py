@@ -49,12 +49,13 @@ def restricted_paths():
     return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
 
-def public_by_path(queryset):
+def public_by_path(queryset, paths=None):
     """The same rule as `public()`, written with plain field lookups (one path prefix
     per restriction) for the search backends, which refuse subqueries in the
-    querysets they search. It reads the restrictions in one query of its own."""
+    querysets they search. It reads the restrictions in one query of its own, unless
+    given them (`paths`, from restricted_paths() in the same request)."""
     condition = Q()
-    for path in restricted_paths():
+    for path in restricted_paths() if paths is None else paths:
         condition |= Q(path__startswith=path)
     queryset = queryset.live()
     return queryset.exclude(condition) if condition else queryset

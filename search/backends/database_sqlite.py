@@ -89,8 +89,15 @@ class HubSQLiteSearchBackend(SQLiteSearchBackend):
         """The rows of each queryset (values_list querysets of searches), in one
         statement when there are several."""
         querysets = list(querysets)
-        if len(querysets) < 2:
-            return [list(queryset) for queryset in querysets]
+        if len(querysets) == 1 and not isinstance(querysets[0], tuple):
+            return [list(querysets[0])]
+        if len(querysets) == 1:  # its (SQL, params)
+            sql, params = querysets[0]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return [cursor.fetchall()]
+        if not querysets:
+            return []
         sql, params = union_sql(querysets)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

@@ -13,10 +13,11 @@ from tests.factories import make_locales
 from tests.factories.search import (  # noqa: F401 - fixtures of the search tests
     ENGINE_MISSING,
     engine_index_prefix,
+    index_in_engine,
     search_backend,
 )
 from tests.fragment_support import fragments_on  # noqa: F401 - a fixture
-from tests.snapshot import DEMO_CONTENT, EVENT_SITE, LIBRARY, SITE
+from tests.snapshot import DEMO_CONTENT, EVENT_SITE, LIBRARY, SEARCH_SITE, SITE
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -140,8 +141,20 @@ def event_site(db):
     return EVENT_SITE.restore()
 
 
+@pytest.fixture
+def search_site(search_backend):  # noqa: F811 - the fixture imported above
+    """`build_search_site()` (the garden pages), indexed by the backend under test:
+    built once per run, then put back (tests/snapshot.py); on the engine, its pages
+    indexed there in bulk."""
+    site = SEARCH_SITE.restore()
+    if search_backend.kind == "engine":
+        index_in_engine()
+    search_backend.refresh()
+    return site
+
+
 # Put back over the rows they were built on only (else built): set up first.
-FIRST = ("site_tree", "event_site")
+FIRST = ("site_tree", "event_site", "search_site")
 
 
 def pytest_collection_modifyitems(items):

@@ -25,6 +25,7 @@ from django.test import override_settings
 
 from tests.factories import (
     build_library,
+    build_search_site,
     build_site,
     database_backends,
     make_event_site,
@@ -125,9 +126,18 @@ def load_demo_content():
         call_command("load_demo_content", stdout=io.StringIO())
 
 
+def build_search_site_indexed():
+    """build_search_site(), indexed by the database backend only: a test on the
+    search engine indexes the restored pages there itself (index_in_engine)."""
+    with override_settings(WAGTAILSEARCH_BACKENDS=database_backends()):
+        return build_search_site()
+
+
 # The site that `load_demo_content` builds, and tests.factories.library's library.
 DEMO_CONTENT = Snapshot(load_demo_content)
 LIBRARY = Snapshot(build_library)
 # For function-scoped fixtures: tests.factories' site and event site.
 SITE = Snapshot(build_site, guarded=True)
 EVENT_SITE = Snapshot(make_event_site, guarded=True)
+# For the search tests (tests/conftest.py: search_site).
+SEARCH_SITE = Snapshot(build_search_site_indexed, guarded=True)

@@ -16,7 +16,6 @@ from search.services import SearchQuery, search_pages
 from tests.factories import (
     add_page,
     build_home,
-    build_search_site,
     make_locales,
     translate,
 )
@@ -152,11 +151,11 @@ def test_expansions_name_every_wording_in_each_language(glossary):
 
 
 @pytest.fixture
-def landlord_pages(search_backend):
+def landlord_pages(search_backend, search_site):
     """A French page that says « organisme HLM » (a social landlord) and an English
     one that says "priority neighbourhoods", neither naming the other language's
     term nor sharing a word with it."""
-    site = build_search_site()
+    site = search_site
     locales = make_locales()
     english = add_page(
         site["en"]["library"],

@@ -8,7 +8,7 @@ import pytest
 
 from hub.practices.models import CaseStudyPage
 from search.services import SearchQuery, search_pages, suggest_pages
-from tests.factories import add_page, build_search_site
+from tests.factories import add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +42,8 @@ def counts(results, name):
 
 
 @pytest.fixture
-def site(search_backend):
-    site = build_search_site()
-    search_backend.refresh()
-    return site
+def site(search_site):
+    return search_site
 
 
 # -- languages ------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction
 from hub.pages.models import StandardPage
 from hub.practices.models import ActionPage, CaseStudyPage
 from search.services import SearchQuery, count_pages, search_pages
-from tests.factories import add_page, build_search_site
+from tests.factories import add_page
 from tests.factories.site import publish
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,8 @@ QUERY_BUDGET = 12  # issue 12: at most twelve queries a page, whatever it lists
 
 
 @pytest.fixture
-def site(search_backend):
-    site = build_search_site()
-    search_backend.refresh()
-    return site
+def site(search_site):
+    return search_site
 
 
 def queries_of(client, path, params):

@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from hub.pages.models import StandardPage, Theme
 from hub.practices.models import ActionPage, CaseStudyPage
 from search.services import SearchQuery, search_pages
-from tests.factories import add_page, build_search_site, publish
+from tests.factories import add_page, publish
 
 
 def found(language, text, **filters):
@@ -29,10 +29,8 @@ def theme_count(language, text, slug):
 
 
 @pytest.fixture
-def site(search_backend):
-    site = build_search_site()
-    search_backend.refresh()
-    return site
+def site(search_site):
+    return search_site
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from hub.pages.models import Theme
 from hub.practices.models import CaseStudyPage
 from search.render import facet_fieldsets, result_rows
 from search.services import PageUrls, SearchQuery, search_pages, suggest_pages
-from tests.factories import add_page, build_search_site, make_term, publish
+from tests.factories import add_page, make_term, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -66,8 +66,8 @@ def reference(results):
 
 
 @pytest.fixture
-def site(search_backend):
-    site = build_search_site()
+def site(search_backend, search_site):
+    site = search_site
     # A theme and a page whose names need escaping, in both places they show.
     term, _french = make_term(Theme, "t-amp", "Gardens & <growers>", "Jardins & «x»")
     page = add_page(

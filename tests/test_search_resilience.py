@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 
 from search.services import SearchQuery, search_pages, suggest_pages
 from tests.factories import (
-    build_search_site,
     database_backends,
     engine_backends,
     index_prefix,
 )
 from tests.server import BlackHole
 from tests.server import free_port as closed_port
+from tests.snapshot import SEARCH_SITE
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +82,8 @@ HOSTILE_PARAMS = [
 
 
 @pytest.fixture
-def site(search_backend):
-    site = build_search_site()
-    search_backend.refresh()
-    return site
+def site(search_site):
+    return search_site
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -151,7 +149,7 @@ def database_site(settings, db):
     """The garden site, indexed by the database backend only."""
     cache.clear()
     settings.WAGTAILSEARCH_BACKENDS = database_backends()
-    return build_search_site()
+    return SEARCH_SITE.restore()
 
 
 def assert_answered_by_the_database(client, caplog):

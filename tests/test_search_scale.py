@@ -12,8 +12,8 @@ from hub.pages.facets import filter_and_count
 from hub.pages.search_data import FACETS
 from search import database_search
 from search.services import SearchQuery, database_backend
-from tests.factories import build_search_site
 from tests.factories.search import database_backends
+from tests.snapshot import SEARCH_SITE
 
 pytestmark = [
     pytest.mark.django_db,
@@ -26,7 +26,7 @@ pytestmark = [
 @pytest.fixture
 def site(settings):
     settings.WAGTAILSEARCH_BACKENDS = database_backends()
-    return build_search_site()
+    return SEARCH_SITE.restore()
 
 
 def test_the_ranked_query_can_use_the_title_body_index(site):

@@ -88,6 +88,19 @@ def empty_engine_indexes(prefix):
     )
 
 
+def index_in_engine():
+    """Every indexed object of the database in the engine's indexes, in bulk (as
+    update_index adds them, without its new indexes): for content put back by a
+    snapshot, which no signal indexed there."""
+    from modelsearch.index import get_indexed_models
+
+    backend = get_search_backend("default")
+    for model in get_indexed_models():
+        objects = list(model.get_indexed_objects().order_by("pk"))
+        if objects:
+            backend.add_bulk(model, objects)
+
+
 def delete_engine_indexes(prefix):
     client = get_search_backend("default").es
     for name in client.indices.get(index=f"{prefix}*"):

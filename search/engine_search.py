@@ -149,6 +149,9 @@ def suggest(backend, text, language, limit, timeout):
         },
         "size": limit,
         "_source": False,
+        # No total is shown: the engine may skip pages that cannot make the first
+        # few, instead of counting up to 10,000 matches of a short prefix.
+        "track_total_hits": False,
     }
     response = backend.run_search(body, timeout)
     return [int(hit["_id"]) for hit in response["hits"]["hits"]]

@@ -12,6 +12,7 @@ case), as both backends fold them.
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from hub.pages.formatting import fold
 
@@ -31,29 +32,22 @@ def expansions(text, languages):
     result = {language: [] for language in languages}
     if not folded:
         return result
-    groups = defaultdict(list)
-    for entry in all_entries():
-        groups[entry.key].append(entry)
-    for entries in groups.values():
+    for patterns, wordings in _terms(tuple(all_entries())):
         match = None
-        for wording in sorted(
-            {w for entry in entries for w in entry.wordings}, key=len, reverse=True
-        ):
-            match = _pattern(wording).search(folded)
+        for pattern in patterns:
+            match = pattern.search(folded)
             if match:
                 break
         if match is None:
             continue
-        for entry in entries:
-            if entry.language not in result:
+        for language, folded_wordings in wordings:
+            if language not in result:
                 continue
-            for wording in entry.wordings:
+            for wording in folded_wordings:
                 alternative = " ".join(
-                    (
-                        folded[: match.start()] + fold(wording) + folded[match.end() :]
-                    ).split()
+                    (folded[: match.start()] + wording + folded[match.end() :]).split()
                 )
-                alternatives = result[entry.language]
+                alternatives = result[language]
                 if (
                     alternative != folded
                     and alternative not in alternatives
@@ -61,3 +55,26 @@ def expansions(text, languages):
                 ):
                     alternatives.append(alternative)
     return result
+
+
+@lru_cache(maxsize=4)
+def _terms(entries):
+    """Per glossary term (its entries in every language): the patterns of all its
+    wordings, longest first, and each entry's language with its folded wordings.
+    Kept for the entries as read (a glossary edit reads other entries): compiling
+    them took about a millisecond of every search."""
+    groups = defaultdict(list)
+    for entry in entries:
+        groups[entry.key].append(entry)
+    terms = []
+    for group in groups.values():
+        wordings = sorted(
+            {w for entry in group for w in entry.wordings}, key=len, reverse=True
+        )
+        terms.append(
+            (
+                [_pattern(wording) for wording in wordings],
+                [(e.language, [fold(w) for w in e.wordings]) for e in group],
+            )
+        )
+    return terms

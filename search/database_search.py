@@ -490,7 +490,7 @@ def _searches(backend, query, ranked, shown_end=None):
     # searched (hub.glossary.expansion): "social landlord" also asks "bailleur social".
     alternatives = expansions(query.text, query.languages)
     paths = tuple(restricted_paths())  # the rule's one query, at every search
-    public_pages = _LazyPublicPages(paths)
+    public_pages = lru_cache(maxsize=1)(lambda: public_hub_pages(paths))
     searches = [
         (language, text)
         for language in query.languages
@@ -516,7 +516,7 @@ def _searches(backend, query, ranked, shown_end=None):
                     text,
                     language,
                     operator,
-                    public_pages.get(),
+                    public_pages(),
                     ranked,
                     shown_end,
                 ),
@@ -536,18 +536,6 @@ def _searches(backend, query, ranked, shown_end=None):
     ]
 
 
-class _LazyPublicPages:
-    """public_hub_pages(paths), built the first time a search needs it."""
-
-    def __init__(self, paths):
-        self.paths, self.pages = paths, None
-
-    def get(self):
-        if self.pages is None:
-            self.pages = public_hub_pages(self.paths)
-        return self.pages
-
-
 # The (SQL, params) of the searches lately run by this process, by what they depend
 # on: the language, the words (query_words, stop words kept: both backends compile
 # a search from them alone), AND or OR, ranked or not, the pages scored
@@ -557,8 +545,6 @@ class _LazyPublicPages:
 # through results runs the same words again, as do common searches.
 _STATEMENTS = {}
 _STATEMENTS_KEPT = 512
-
-
 _STATEMENTS_LOCK = threading.Lock()
 
 

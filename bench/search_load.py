@@ -24,7 +24,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -96,6 +96,15 @@ with connection.cursor() as cursor:
     cursor.execute("ANALYZE")  # the index tables were just rewritten
 print(json.dumps(result))
 """
+
+
+def query_of(path):
+    """The SearchQuery of a search URL of requests_for (Django set up)."""
+    from search.services import SearchQuery
+
+    parts = urlsplit(path)
+    language = parts.path.strip("/").split("/")[0]
+    return SearchQuery.from_params(parse_qs(parts.query), language)
 
 
 def requests_for(kind, index):
@@ -229,20 +238,17 @@ if not problem:
     # in seconds (its files and the facets' ordinals read again): past the hub's
     # 2 s, the hub would answer from the database. Each kind is searched once first,
     # as a node in service has been.
-    from urllib.parse import parse_qs, urlsplit
     from django.test.utils import override_settings
-    from bench.search_load import requests_for
-    from search.services import SearchQuery, search_pages, suggest_pages
+    from bench.search_load import query_of, requests_for
+    from search.services import search_pages, suggest_pages
     with override_settings(SEARCH_ENGINE_TIMEOUT=120):
         for kind in ("search", "faceted", "suggest"):
             for index in range(2):
-                parts = urlsplit(requests_for(kind, index))
-                language = parts.path.strip("/").split("/")[0]
-                params = parse_qs(parts.query)
+                query = query_of(requests_for(kind, index))
                 if kind == "suggest":
-                    suggest_pages(params["q"][0], language)
+                    suggest_pages(query.text, query.language)
                 else:
-                    search_pages(SearchQuery.from_params(params, language))
+                    search_pages(query)
 print("PROBLEM " + problem if problem else "OK")
 """
 
@@ -265,18 +271,12 @@ def _engine_index_problem(env):
 
 IN_PROCESS_SCRIPT = r"""
 import json, statistics, sys, time
-from urllib.parse import parse_qs, urlsplit
 import django
 django.setup()
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from bench.search_load import requests_for
-from search.services import SearchQuery, search_pages
-
-def query_of(path):
-    parts = urlsplit(path)
-    language = parts.path.strip("/").split("/")[0]
-    return SearchQuery.from_params(parse_qs(parts.query), language)
+from bench.search_load import query_of, requests_for
+from search.services import search_pages
 
 result = {}
 for kind in ("search", "faceted"):

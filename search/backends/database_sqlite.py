@@ -22,7 +22,7 @@ from modelsearch.query import Phrase, PlainText
 
 from search.text import light_stem, query_words
 
-from .database import FacetRowsIndexMixin, split_rows, union_sql
+from .database import FacetRowsIndexMixin, split_rows, sql_with_params, union_sql
 
 
 class HubSQLiteIndex(FacetRowsIndexMixin, SQLiteIndex):
@@ -89,15 +89,13 @@ class HubSQLiteSearchBackend(SQLiteSearchBackend):
         """The rows of each queryset (values_list querysets of searches), in one
         statement when there are several."""
         querysets = list(querysets)
-        if len(querysets) == 1 and not isinstance(querysets[0], tuple):
-            return [list(querysets[0])]
-        if len(querysets) == 1:  # its (SQL, params)
-            sql, params = querysets[0]
+        if not querysets:
+            return []
+        if len(querysets) == 1:  # one search as it is: no union to number and sort
+            sql, params = sql_with_params(querysets[0])
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return [cursor.fetchall()]
-        if not querysets:
-            return []
         sql, params = union_sql(querysets)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

@@ -18,7 +18,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, ngettext
 
-from hub.pages.dates import DatePrecision, format_date, iso_date
+from hub.pages.dates import DatePrecision, iso_date, list_date_text
 
 
 class Numbers:
@@ -150,7 +150,7 @@ def result_rows(hits, all_languages):
             date = (
                 '<p class="card__meta"><time datetime="'
                 f'{_text(iso_date(hit.date, precision) or "")}">'
-                f"{_text(format_date(hit.date, precision))}</time></p>"
+                f"{_text(list_date_text(hit.date, precision))}</time></p>"
             )
         snippet = ""
         if hit.snippet:

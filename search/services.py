@@ -111,7 +111,9 @@ class SearchHit:
     language: str
     date: object  # datetime.date or None
     snippet: str  # safe HTML: escaped text with <mark> around matched words
-    date_precision: str = "day"  # "month", "season" or "year" when that is all known
+    # "month", "season" or "year" when that is all the sources give; "hub"
+    # (hub.pages.dates.HUB_PUBLICATION) when the date is the hub's first publication.
+    date_precision: str = "day"
 
 
 @dataclass

@@ -7,7 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, ngettext, pgettext
 from django.views.decorators.http import require_GET
 
-from hub.pages.dates import iso_date
+from hub.pages.dates import work_iso_date
 from hub.pages.serving import find_site
 from hub.pages.templatetags.fragment_tags import PATH_FRAGMENTS
 
@@ -105,8 +105,10 @@ def results_as_json(results, request):
                 "type": hit.type,
                 "locale": hit.language,
                 "snippet": str(hit.snippet),
-                # ISO 8601 reduced to what the sources give ("2014" for a season).
-                "date": iso_date(hit.date, hit.date_precision),
+                # ISO 8601 reduced to what the sources give ("2014" for a season);
+                # null when they give none (the hub's own publication is no date
+                # of the work).
+                "date": work_iso_date(hit.date, hit.date_precision),
             }
             for hit in results.hits
         ],

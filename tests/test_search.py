@@ -5,6 +5,7 @@ Each test runs twice (search_backend: "database" on PostgreSQL, "engine" on the
 OpenSearch node), over the garden pages of tests.factories.search.build_search_site."""
 
 import pytest
+from wagtail.models import Page
 
 from hub.practices.models import CaseStudyPage
 from search.services import SearchQuery, search_pages, suggest_pages
@@ -267,6 +268,51 @@ def test_json_has_exactly_the_documented_shape(client, site):
     assert theme in data["facets"]["theme"]
     case_study = next(r for r in data["results"] if r["type"] == "case-study")
     assert case_study["date"] == "2019-03-01"
+    # A guide's sources give it no date: the hub's first publication is not one.
+    guide = next(r for r in data["results"] if r["type"] == "guide")
+    assert guide["date"] is None
+
+
+def _row(html, title):
+    """The result row of `title` on a search page."""
+    row = html[html.index(f">{title}</a>") :]
+    return row[: row.index("</li>")]
+
+
+@pytest.mark.parametrize(
+    ("language", "pages", "guide", "report", "label", "report_date"),
+    [
+        (
+            "en",
+            "pages",
+            "Starting a garden with tenants",
+            "Evaluation of the garden programme",
+            "Published on the hub on",
+            "1 June 2021",
+        ),
+        (
+            "fr",
+            "fr_pages",
+            "Créer un jardin avec les locataires",
+            "Évaluation du programme jardin",
+            "Mis en ligne sur le centre de ressources le",
+            "1er juin 2021",
+        ),
+    ],
+)
+def test_a_page_without_a_date_of_its_own_is_not_given_one(
+    client, site, language, pages, guide, report, label, report_date
+):
+    """A guide is sorted by the day the hub first published it; its row says so
+    rather than passing that day off as the guide's own date. A report's row shows
+    its publication, as its source gives it."""
+    published = Page.objects.get(pk=site[pages]["d"].pk).first_published_at.date()
+    words = "garden" if language == "en" else "jardin"
+    html = client.get(f"/{language}/search/", {"q": words}).content.decode()
+    row = _row(html, guide)
+    assert f'<time datetime="{published.isoformat()}">{label} ' in row
+    assert f"{published.year}</time>" in row
+    assert f'<time datetime="2021-06-01">{report_date}</time>' in _row(html, report)
 
 
 def test_suggestions_as_you_type_in_both_languages(client, site):

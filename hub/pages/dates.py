@@ -24,6 +24,12 @@ class DatePrecision(models.TextChoices):
 
 PRECISION_CHOICES = DatePrecision.choices
 
+# The "precision" of a list date that is only the day the hub first published the
+# page: a page whose sources give it no date of its own (a guide, a report or a case
+# study without one) is still sorted by it, but a list says what it is, "Published on
+# the hub on 3 December 2026", and never shows it as the work's own date.
+HUB_PUBLICATION = "hub"
+
 
 def precision_field(verbose_name):
     """The model field stating how much of a date field its source gives."""
@@ -119,11 +125,31 @@ def format_range(start, start_precision, end, end_precision):
 def list_date_precision(page):
     """The precision of the date a list shows for `page` (search results, cards): its
     event dates, its publication date or its start date, in that order, as
-    hub.pages.search_data.page_date picks the date itself."""
+    hub.pages.search_data.page_date picks the date itself; HUB_PUBLICATION when it
+    has none of those and the date is the hub's first publication."""
     event_precision = getattr(page, "date_precision", None)
     if event_precision:
         return DatePrecision.DAY if event_precision == "time" else event_precision
     for name in ("publication_date", "start_date"):
         if getattr(page, name, None) is not None:
             return getattr(page, f"{name}_precision", DatePrecision.DAY)
-    return DatePrecision.DAY
+    return HUB_PUBLICATION
+
+
+def list_date_text(value, precision):
+    """The date a list shows beside a title: the work's own date as precise as its
+    source, or the hub's first publication, said as such (HUB_PUBLICATION)."""
+    if precision == HUB_PUBLICATION:
+        return pgettext(
+            "date a page was first published on the hub",
+            "Published on the hub on %(date)s",
+        ) % {"date": format_date(value)}
+    return format_date(value, precision or DatePrecision.DAY)
+
+
+def work_iso_date(value, precision):
+    """The work's own date in ISO 8601 as precise as its source (iso_date), None
+    when only the hub's first publication is known."""
+    if precision == HUB_PUBLICATION:
+        return None
+    return iso_date(value, precision or DatePrecision.DAY)

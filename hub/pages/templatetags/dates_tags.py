@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..dates import DatePrecision, format_date, iso_date
+from ..dates import DatePrecision, format_date, iso_date, list_date_text
 
 register = template.Library()
 
@@ -18,3 +18,10 @@ def partial_date(value, precision=DatePrecision.DAY):
 def partial_iso(value, precision=DatePrecision.DAY):
     """The same date for a `datetime` attribute: "2014-03-15", "2014-03" or "2014"."""
     return iso_date(value, precision or DatePrecision.DAY) or ""
+
+
+@register.filter
+def list_date(value, precision=DatePrecision.DAY):
+    """The date a list shows beside a title (hub.pages.dates.list_date_text): the
+    work's own, or "Published on the hub on 3 December 2026" when it has none."""
+    return list_date_text(value, precision)

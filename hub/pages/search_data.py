@@ -114,8 +114,19 @@ def _passing_models():
 
 
 def page_date(page):
-    """The date a reader sorts by: an event's start (in the venue's zone), a report's
-    publication, a project's or action's start, else the first publication."""
+    """The date a reader sorts by: the work's own date (own_date), else the day the
+    hub first published the page."""
+    return own_date(page) or _first_published(page)
+
+
+def _first_published(page):
+    published = page.first_published_at or page.last_published_at
+    return published.date() if published else None
+
+
+def own_date(page):
+    """The work's own date, as its sources give it: an event's start (in the venue's
+    zone), a report's publication, a project's or action's start; None if none."""
     start = getattr(page, "start", None)
     if isinstance(start, datetime.datetime):
         zone = getattr(page, "time_zone", None)
@@ -127,8 +138,7 @@ def page_date(page):
         value = getattr(page, name, None)
         if isinstance(value, datetime.date):
             return value
-    published = page.first_published_at or page.last_published_at
-    return published.date() if published else None
+    return None
 
 
 def search_data(page):
@@ -324,8 +334,11 @@ class _Links:
         if isinstance(own_country, str) and own_country:
             countries.add(own_country)
         facets["country"] = tuple(sorted(countries))
-        date = page_date(page)
-        facets["year"] = (str(date.year),) if date else ()
+        # The year facet is the work's own year: a page the sources give no date
+        # is in none, not in the year the hub published it.
+        own = own_date(page)
+        facets["year"] = (str(own.year),) if own else ()
+        date = own or _first_published(page)  # page_date
         return PageSearchData(
             type=facets["type"][0],
             date=date,

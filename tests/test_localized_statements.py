@@ -1,17 +1,23 @@
 """The related items of a detail page (taxonomy terms, programme, organisations,
-related pages) read by statements compiled once per connection
+related pages) and the home page's upcoming events read by statements compiled once
+per connection
 (hub.pages.localization.compiled_localized_list and compiled_rows): the same objects,
 in the same order and language, as the ORM queries they were compiled from, for every
 page and language the same statement serves; the visibility rule and the translation
 fallbacks decided by the database at each run, never by what a compiled statement
 saw."""
 
+import datetime
+
 import pytest
 from django.db import connections
 from wagtail.models import Page, PageViewRestriction
 
 from hub.pages import serving
+from hub.events.models import EventPage
 from hub.pages.localization import localize_items, localized_list
+from hub.pages.visibility import public
+from hub.site.templatetags.site_tags import upcoming_events
 from hub.pages.models import Organisation, Programme
 from tests.factories import build_site
 
@@ -156,3 +162,45 @@ def test_a_draft_shows_its_own_choice():
     assert pks(localize_items([tree["theme"]], tree["fr"]["case_study"].locale_id)) == [
         tree["fr_theme"].pk
     ]
+
+
+@pytest.mark.django_db
+def test_the_upcoming_events_are_the_orms_at_every_instant_and_restriction():
+    """The instant is a value of the compiled statement, adapted as the database
+    stores it (a string on SQLite, a timestamp on PostgreSQL), never the one it was
+    compiled with."""
+    tree = build_site(extra_children=3)
+    event = tree["en"]["event"]
+    EventPage.objects.filter(slug__startswith="event-").update(live=True)
+
+    def orm(page, now, limit):
+        return pks(
+            public(EventPage.objects.live())
+            .filter(locale_id=page.locale_id, end__gte=now)
+            .order_by("start")[:limit]
+        )
+
+    instants = [
+        event.start - datetime.timedelta(days=500),  # every event to come
+        event.start - datetime.timedelta(days=1),  # the past ones over
+        event.end - datetime.timedelta(seconds=1),  # under way
+        event.end,  # ends this instant: still shown
+        event.end + datetime.timedelta(microseconds=1),  # over
+    ]
+    seen = []
+    for language in ("en", "fr"):
+        home = tree[language]["home"]
+        for now in instants:
+            for limit in (1, 3):
+                found = pks(upcoming_events(home, limit, now=now))
+                assert found == orm(home, now, limit), (language, now, limit)
+                seen.append(len(found))
+    assert ("rows", "events.EventPage", "upcoming", 3) in memo_keys()
+    assert max(seen) == 3 and min(seen) == 0  # the instants told apart
+
+    PageViewRestriction.objects.create(page=event, restriction_type="login")
+    now = instants[1]
+    assert event.pk not in pks(upcoming_events(tree["en"]["home"], 3, now=now))
+    assert pks(upcoming_events(tree["en"]["home"], 3, now=now)) == orm(
+        tree["en"]["home"], now, 3
+    )

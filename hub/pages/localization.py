@@ -139,15 +139,18 @@ def compiled_localized_list(model, key, chosen, **values):
     return rows if is_page else _picked(rows, values["locale"])
 
 
-def compiled_rows(model, key, build, strings=(), **values):
+def compiled_rows(model, key, build, strings=(), datetimes=(), **values):
     """`list(build(**values))`, compiled once per connection: `values` are integers,
-    but for those named in `strings`."""
+    but for those named in `strings` and in `datetimes` (aware, compared with a
+    DateTimeField)."""
     from .serving import _compiled
 
     using = model._default_manager.db
-    integers = tuple(name for name in values if name not in strings)
+    integers = tuple(
+        name for name in values if name not in strings and name not in datetimes
+    )
     compiled = _compiled(
-        using, ("rows", model._meta.label, *key), build, strings, integers
+        using, ("rows", model._meta.label, *key), build, strings, integers, datetimes
     )
     if compiled is None or compiled.model is not model:
         return list(build(**values))

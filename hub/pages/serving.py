@@ -31,6 +31,7 @@ query of its own.
 """
 
 import copy
+import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -190,6 +191,8 @@ _MARK_PREFIX = "hubroutevalue"
 # + the value's number: no row has such an id, and it is in range of a 32-bit key
 # (Django compiles a lookup out of a field's range to no SQL at all).
 _INTEGER_MARK = -2_073_640_192
+# + the value's number of microseconds: an instant no row is compared with.
+_DATETIME_MARK = datetime.datetime(1999, 12, 31, 23, 59, 59, 1, tzinfo=datetime.UTC)
 
 
 class _Uncompilable(Exception):
@@ -199,10 +202,12 @@ class _Uncompilable(Exception):
 class _Compiled:
     """`build(**values)`'s SQL, compiled once with marks for the values: strings
     (`strings`, also compared with `startswith`, the LIKE pattern Django makes of
-    them) and integers (`integers`)."""
+    them), integers (`integers`) and aware datetimes compared with a DateTimeField
+    (`datetimes`, as the database adapts them)."""
 
-    def __init__(self, connection, using, build, strings=(), integers=()):
+    def __init__(self, connection, using, build, strings=(), integers=(), datetimes=()):
         like = connection.ops.prep_for_like_query
+        adapt = connection.ops.adapt_datetimefield_value
         marks, slots = {}, {}
         for name in strings:
             marks[name] = mark = f"{_MARK_PREFIX}{name}x"
@@ -211,6 +216,12 @@ class _Compiled:
         for number, name in enumerate(integers):
             marks[name] = mark = _INTEGER_MARK + number
             slots[mark] = ("value", name)
+        adapted = {}
+        for number, name in enumerate(datetimes):
+            marks[name] = mark = _DATETIME_MARK + datetime.timedelta(
+                microseconds=number
+            )
+            adapted[adapt(mark)] = ("datetime", name)
         queryset = build(**marks)
         if queryset._prefetch_related_lookups or queryset.query.select_related:
             raise _Uncompilable(queryset)
@@ -224,6 +235,8 @@ class _Compiled:
                 if param not in slots:
                     raise _Uncompilable(param)
                 self.params.append(slots[param])
+            elif adapted and _is_datetime_mark(param, adapted):
+                self.params.append(adapted[param])
             else:
                 self.params.append(("constant", param))
         if {slot[1] for slot in self.params if slot[0] != "constant"} != set(marks):
@@ -232,6 +245,7 @@ class _Compiled:
         if klass_info.get("related_klass_infos"):
             raise _Uncompilable(klass_info)
         self.like = like
+        self.adapt = adapt
         self.compiler = compiler
         self.model = klass_info["model"]
         select = compiler.select
@@ -250,6 +264,8 @@ class _Compiled:
                 params.append(value)
             elif kind == "value":
                 params.append(values[value])
+            elif kind == "datetime":
+                params.append(self.adapt(values[value]))
             else:
                 params.append(self.like(values[value]) + "%")
         with connection.cursor() as cursor:
@@ -266,14 +282,23 @@ class _Compiled:
         return found
 
 
-def _compiled(using, key, build, strings=(), integers=()):
+def _is_datetime_mark(param, adapted):
+    """Whether a parameter is one of the datetime marks, as adapted (a string on
+    SQLite, the datetime itself on PostgreSQL)."""
+    try:
+        return param in adapted
+    except TypeError:  # an unhashable parameter (a list): no mark
+        return False
+
+
+def _compiled(using, key, build, strings=(), integers=(), datetimes=()):
     """The memo of `key` on this connection (None: built each time)."""
     connection = connections[using]
     memo = connection.__dict__.setdefault(_MEMO_ATTRIBUTE, {})
     compiled = memo.get(key)
     if compiled is None:
         try:
-            compiled = _Compiled(connection, using, build, strings, integers)
+            compiled = _Compiled(connection, using, build, strings, integers, datetimes)
         except (_Uncompilable, EmptyResultSet, FullResultSet):
             compiled = False
         memo[key] = compiled

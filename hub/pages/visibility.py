@@ -12,6 +12,7 @@ restricted page; `public()` here is a correlated `NOT EXISTS` on the (small)
 restriction table, so a listing pays nothing more than its own query.
 """
 
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
@@ -43,10 +44,25 @@ def is_public(page):
     ).exists()
 
 
+_RESTRICTED_PATHS_SQL = {}  # database alias: (SQL, params), a constant statement
+
+
 def restricted_paths():
     """The paths of the restricted pages, for a search engine that filters by path
-    prefix: read at each call, like the rule itself."""
-    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+    prefix: read at each call, like the rule itself. Only the statement is kept (per
+    database), as every search reads them: building it cost half of its time."""
+    queryset = (
+        PageViewRestriction.objects.values_list("page__path", flat=True)
+        .distinct()
+        .order_by("page__path")
+    )
+    using = queryset.db
+    statement = _RESTRICTED_PATHS_SQL.get(using)
+    if statement is None:
+        statement = _RESTRICTED_PATHS_SQL[using] = queryset.query.sql_with_params()
+    with connections[using].cursor() as cursor:
+        cursor.execute(*statement)
+        return [path for (path,) in cursor.fetchall()]
 
 
 def public_by_path(queryset, paths=None):

@@ -5,6 +5,7 @@ from django import template
 from django.utils import timezone
 
 from hub.events.models import EventPage
+from hub.pages.localization import compiled_rows
 from hub.pages.visibility import public
 
 from ..feeds import feed_links
@@ -29,11 +30,24 @@ def library_entry_points(page):
     return entry_points(page)
 
 
-@register.simple_tag
-def upcoming_events(page, limit=HOME_EVENTS):
-    """The next public events in the page's language, soonest first."""
-    return list(
+def _upcoming(locale, now, limit):
+    return (
         public(EventPage.objects.live())
-        .filter(locale_id=page.locale_id, end__gte=timezone.now())
+        .filter(locale_id=locale, end__gte=now)
         .order_by("start")[:limit]
+    )
+
+
+@register.simple_tag
+def upcoming_events(page, limit=HOME_EVENTS, now=None):
+    """The public events in the page's language that have not ended (by `now`),
+    soonest first: a statement compiled once per connection, as building it cost a
+    third of the home page's CPU."""
+    return compiled_rows(
+        EventPage,
+        ("upcoming", limit),
+        lambda locale, now: _upcoming(locale, now, limit),
+        datetimes=("now",),
+        locale=page.locale_id,
+        now=now or timezone.now(),
     )

@@ -13,12 +13,12 @@ import pytest
 from django.db import connections
 from wagtail.models import Page, PageViewRestriction
 
-from hub.pages import serving
 from hub.events.models import EventPage
+from hub.pages import serving
 from hub.pages.localization import localize_items, localized_list
+from hub.pages.models import Organisation, Programme
 from hub.pages.visibility import public
 from hub.site.templatetags.site_tags import upcoming_events
-from hub.pages.models import Organisation, Programme
 from tests.factories import build_site
 
 

@@ -12,6 +12,7 @@ import threading
 from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
@@ -721,21 +722,25 @@ def _snippets(page_ids, query, content_types):
         return {}, {}
     from hub.pages.localization import language_code
 
-    snippets = {}
+    snippets, words_of = {}, {}
     pages = _specific_pages(page_ids, content_types)
     for page in pages:
         language = language_code(page.locale_id)
-        words = query_words(query.text, language)
-        texts = list(_texts(page))
-        snippet = ""
-        for text in texts:
+        if language not in words_of:
+            words_of[language] = query_words(query.text, language)
+        words = words_of[language]
+        # The first text with a match, else the first text: the texts are read one
+        # by one (a rich text body is stripped of its tags only if no text before
+        # it matched).
+        snippet = None
+        for text in _texts(page):
             candidate = mark_matches(text, words, language, SNIPPET_LENGTH)
+            if snippet is None:
+                snippet = candidate
             if "<mark>" in candidate:
                 snippet = candidate
                 break
-        if not snippet and texts:
-            snippet = mark_matches(texts[0], words, language, SNIPPET_LENGTH)
-        snippets[page.pk] = snippet
+        snippets[page.pk] = snippet or ""
     return snippets, _for_display(pages)
 
 
@@ -822,11 +827,49 @@ def _texts(page):
     for search_field in type(page).get_searchable_search_fields():
         if search_field.field_name in {"title", "summary", "search_related_names"}:
             continue
-        value = search_field.get_value(page)
-        if isinstance(value, list | tuple):
-            value = " ".join(str(item) for item in value if item)
+        field = _text_column(type(page), search_field)
+        if field is not None:
+            raw = field.value_from_object(page)
+            if isinstance(raw, str):
+                value = _plain_text(field, raw)
+                if value:
+                    yield value
+                continue
+        value = _joined(search_field.get_value(page))
         if value:
-            yield str(value)
+            yield value
+
+
+def _joined(value):
+    if isinstance(value, list | tuple):
+        value = " ".join(str(item) for item in value if item)
+    return str(value) if value else ""
+
+
+_TEXT_COLUMNS = {}
+
+
+def _text_column(model, search_field):
+    """The column of a searchable field whose text the field itself extracts (a rich
+    text: its tags stripped), else None."""
+    key = (model, search_field.field_name)
+    if key not in _TEXT_COLUMNS:
+        try:
+            field = search_field.get_field(model)
+        except FieldDoesNotExist:
+            field = None
+        if not hasattr(field, "get_searchable_content") or not field.concrete:
+            field = None
+        _TEXT_COLUMNS[key] = field
+    return _TEXT_COLUMNS[key]
+
+
+@lru_cache(maxsize=1024)  # the texts of some twenty pages of results
+def _plain_text(field, raw):
+    """What modelsearch's SearchField.get_value gives of a text column, as one string:
+    kept per process for each text as stored (parsing a rich text to strip its tags
+    was a fifth of a search's time), so an edited text is simply another key."""
+    return _joined(field.get_searchable_content(raw))
 
 
 def _date(value):

@@ -126,6 +126,9 @@ def search_body(query, selected, page):
             "post_tags": [MARK_END],
             "fragment_size": SNIPPET_LENGTH,
             "number_of_fragments": 1,
+            # The query asks the pages' copied text (_all_text), never these fields:
+            # by default the engine would highlight none of them.
+            "require_field_match": False,
             "fields": {key: {} for key in _highlight_keys(tuple(query.languages))},
         }
     return body

@@ -56,6 +56,37 @@ def test_publish_unpublish_republish_and_delete(search_backend, site):
 
 
 @pytest.mark.django_db
+def test_an_edited_rich_text_gives_its_new_snippet(search_backend, site):
+    """A snippet is drawn from the rich text that matched (the engine highlights the
+    field, though the query asks the copied text; the database backend strips its
+    tags, kept per process by the text as stored), and follows the text as
+    published."""
+
+    def snippet():
+        query = SearchQuery(text="quince", language="en")
+        (hit,) = search_pages(query).hits
+        return str(hit.snippet)
+
+    page = add_page(
+        site["en"]["library"],
+        CaseStudyPage(
+            title="Orchard of Bayeux",
+            slug="orchard-bayeux",
+            summary="Fruit trees.",
+            approach="<p>Grafted <b>quince</b> trees</p><p>along the lanes.</p>",
+        ),
+    )
+    search_backend.refresh()
+    assert "Grafted <mark>quince</mark> trees along the lanes." in snippet()
+
+    page.approach = "<p>Pruned <i>quince</i> &amp; pear saplings.</p>"
+    publish(page)
+    search_backend.refresh()
+    assert "Pruned <mark>quince</mark> &amp; pear saplings." in snippet()
+    assert "Grafted" not in snippet()
+
+
+@pytest.mark.django_db
 def test_published_taxonomy_reaches_the_index(search_backend, site):
     # modelcluster saves many-to-many terms after the page's post_save: the page is
     # indexed again when published, so its facets are right at once.

@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, ngettext
 
 from hub.pages.dates import DatePrecision, iso_date, list_date_text
+from hub.pages.search_data import SITE_PAGE
 
 
 class Numbers:
@@ -145,7 +146,8 @@ def result_rows(hits, all_languages):
                 )
             type_line += f' · <span class="search-result__language">{name}</span>'
         date = ""
-        if hit.date:
+        # The site's own pages (sections, "About") are no work with a date to show.
+        if hit.date and hit.type != SITE_PAGE:
             precision = hit.date_precision or DatePrecision.DAY
             date = (
                 '<p class="card__meta"><time datetime="'

@@ -310,6 +310,17 @@ def test_a_page_without_a_date_of_its_own_is_not_given_one(
     assert f'<time datetime="2021-06-01">{report_date}</time>' in _row(html, report)
 
 
+def test_the_sites_own_pages_show_no_date(client, site):
+    """A section (here the library's index) is no work: its row shows no date, nor
+    the day the hub published it."""
+    html = client.get("/en/search/", {"q": "library"}).content.decode()
+    row = _row(html, "Library")
+    assert "<time" not in row
+    data = client.get("/en/search/", {"q": "library", "format": "json"}).json()
+    (library,) = [r for r in data["results"] if r["title"] == "Library"]
+    assert (library["type"], library["date"]) == ("page", None)
+
+
 def test_suggestions_as_you_type_in_both_languages(client, site):
     response = client.get("/fr/search/suggest/", {"q": "l'évalu"})
     assert response.status_code == 200

@@ -4,8 +4,9 @@ suggestion links are the URLs Wagtail gives (search.services.PageUrls).
 
 The reference below is the template the page used before, with the view code that
 prepared its values; since then, a result's date goes through the list_date filter,
-which says when a date is only the hub's first publication. Each search renders both
-ways and the two must be equal."""
+which says when a date is only the hub's first publication, and the site's own pages
+(sections, "About") show none. Each search renders both ways and the two must be
+equal."""
 
 import pytest
 from django.template import engines
@@ -41,7 +42,7 @@ REFERENCE = """{% load i18n dates_tags %}
                 <li class="search-result" data-page-id="{{ hit.page_id }}">
                     <p class="search-result__type">{{ hit.type_label }}{% if query.all_languages %} · {% get_language_info for hit.language as language %}<span class="search-result__language">{{ language.name_translated }}</span>{% endif %}</p>
                     <h3 class="search-result__title"><a href="{{ hit.url }}" lang="{{ hit.language }}" hreflang="{{ hit.language }}">{{ hit.title }}</a></h3>
-                    {% if hit.date %}<p class="card__meta"><time datetime="{{ hit.date|partial_iso:hit.date_precision }}">{{ hit.date|list_date:hit.date_precision }}</time></p>{% endif %}
+                    {% if hit.date and hit.type != "page" %}<p class="card__meta"><time datetime="{{ hit.date|partial_iso:hit.date_precision }}">{{ hit.date|list_date:hit.date_precision }}</time></p>{% endif %}
                     {% if hit.snippet %}<p class="search-result__summary" lang="{{ hit.language }}">{{ hit.snippet }}</p>{% endif %}
                 </li>
                 {% endfor %}"""  # noqa: E501 - the template as it was

@@ -81,6 +81,10 @@ def _hub_page_models():
     ]
 
 
+# The type of the site's own pages (home, sections, standard pages such as "About").
+SITE_PAGE = "page"
+
+
 def page_types():
     """{type facet value: plural label} of every hub page model, in display order."""
     found = {}
@@ -91,12 +95,12 @@ def page_types():
 
 def page_type(model):
     """The type facet value of a page model: "case-study", ..., or "page"."""
-    return getattr(model, "search_type", "page")
+    return getattr(model, "search_type", SITE_PAGE)
 
 
 def type_label(value):
     types = page_types()
-    return types.get(value) or types.get("page", value)
+    return types.get(value) or types.get(SITE_PAGE, value)
 
 
 def result_type_label(model):

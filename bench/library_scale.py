@@ -33,6 +33,7 @@ from bench.serve import (  # noqa: E402
     ensure_database,
     gunicorn,
     production_env,
+    shared_buffers_line,
     summarise,
 )
 
@@ -227,6 +228,7 @@ def main():
     missed = []
     # Workers are given 5 minutes (gunicorn's default 30 s would kill a slow page).
     print("\nLoad average at start: " + load_average())
+    print(shared_buffers_line(url))
     with gunicorn(env, workers=2, args=("--timeout=300",)) as base:
         client = KeepAlive(base)
         header = (

@@ -37,6 +37,7 @@ from bench.serve import (  # noqa: E402
     load,
     production_env,
     search_engine,
+    shared_buffers_line,
 )
 
 QUERIES = {
@@ -160,6 +161,7 @@ def main():
     )
     database_env = production_env(db_url, ELASTICSEARCH_URL="", **own)
     print(f"Corpus: {db_url}; engine: {kind} at {url}; {os.cpu_count()} cores")
+    print(shared_buffers_line(db_url))
     print(_load_average())
 
     if args.skip_indexing and "engine" in backends:

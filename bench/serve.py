@@ -28,10 +28,17 @@ from tests.server import (  # noqa: E402, F401 - re-exported for the benchmarks
     production_env,
 )
 
+# PostgreSQL's shared_buffers as compose.yaml sets them, for a cluster a benchmark
+# starts (the tests' cluster keeps the default 128 MB: see scripts/postgres.sh).
+PRODUCTION_SHARED_BUFFERS = "1GB"
+
 
 def private_service(script):
     """Start scripts/<script>.sh (it reuses a running one) and return its URL."""
-    subprocess.run(["bash", f"scripts/{script}.sh", "start"], cwd=ROOT, check=True)
+    env = {**os.environ, "PG_SHARED_BUFFERS": PRODUCTION_SHARED_BUFFERS}
+    subprocess.run(
+        ["bash", f"scripts/{script}.sh", "start"], cwd=ROOT, check=True, env=env
+    )
     return subprocess.run(
         ["bash", f"scripts/{script}.sh", "url"],
         cwd=ROOT,
@@ -163,3 +170,24 @@ def main(argv):
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+def shared_buffers_line(url):
+    """PostgreSQL's shared_buffers on `url`, against production's: figures taken with
+    less read more from the kernel's file cache, or from disk once it dropped them."""
+    import psycopg2
+
+    connection = psycopg2.connect(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW shared_buffers")
+            value = cursor.fetchone()[0]
+    finally:
+        connection.close()
+    note = (
+        ""
+        if value == PRODUCTION_SHARED_BUFFERS
+        else f" (production: {PRODUCTION_SHARED_BUFFERS}, compose.yaml: stop this"
+        " cluster, then start it with PG_SHARED_BUFFERS=1GB, for its figures)"
+    )
+    return f"PostgreSQL shared_buffers: {value}{note}"

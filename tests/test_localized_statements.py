@@ -1,11 +1,10 @@
 """The related items of a detail page (taxonomy terms, programme, organisations,
-related pages) and the home page's upcoming events read by statements compiled once
-per connection
-(hub.pages.localization.compiled_localized_list and compiled_rows): the same objects,
-in the same order and language, as the ORM queries they were compiled from, for every
-page and language the same statement serves; the visibility rule and the translation
-fallbacks decided by the database at each run, never by what a compiled statement
-saw."""
+related pages) and the home page's upcoming events, read by statements compiled once
+per connection (hub.pages.localization.compiled_localized_list and compiled_rows): the
+same objects, in the same order and language, as the ORM queries they were compiled
+from, for every page and language the same statement serves; the visibility rule and
+the translation fallbacks decided by the database at each run, never by what a
+compiled statement saw."""
 
 import datetime
 

@@ -168,10 +168,6 @@ def main(argv):
     print(url)
 
 
-if __name__ == "__main__":
-    main(sys.argv[1:])
-
-
 def shared_buffers_line(url):
     """PostgreSQL's shared_buffers on `url`, against production's: figures taken with
     less read more from the kernel's file cache, or from disk once it dropped them."""
@@ -191,3 +187,7 @@ def shared_buffers_line(url):
         " cluster, then start it with PG_SHARED_BUFFERS=1GB, for its figures)"
     )
     return f"PostgreSQL shared_buffers: {value}{note}"
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

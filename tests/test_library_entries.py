@@ -69,6 +69,30 @@ def test_restricted_page_is_neither_listed_nor_counted(client, built):
     assert total(get(client, url)) == "5 results"
 
 
+def test_a_case_study_moved_to_another_library_is_listed_there_only(client, built):
+    """The library asks its entries, not the pages' paths, which library a page is
+    in: a move writes them again, the case study's actions with it."""
+    from tests.factories.site import add_page
+
+    from hub.practices.models import LibraryIndexPage
+
+    url = built["library"].url
+    archive = add_page(
+        built["tree"]["en"]["home"], LibraryIndexPage(title="Archive", slug="archive")
+    )
+    alpha = built["en"]["alpha"]
+    alpha.move(archive, pos="last-child")
+    response = get(client, url, sort="title")
+    assert titles(response) == ["Bravo", "Étoile", "Zeta coaching"]
+    assert counts(response, "type") == {"case_study": (2, False), "action": (1, False)}
+    assert client.get(url, {"format": "json"}).json()["count"] == 3
+    assert titles(get(client, archive.url, sort="title")) == ["Action one", "Alpha"]
+    alpha.refresh_from_db()
+    alpha.move(built["library"], pos="last-child")
+    assert total(get(client, url)) == "5 results"
+    assert titles(get(client, archive.url)) == []
+
+
 def test_evidence_follows_reports_published_unpublished_and_restricted(client, built):
     url = built["library"].url
     assert titles(get(client, url + "?evidence=proven&sort=title")) == [

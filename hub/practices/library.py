@@ -293,17 +293,18 @@ class Library:
         self.terms = self._load_terms()
 
     def pages(self):
-        """The library's listed pages: public, in the page's language, below the
-        library; an action only while its case study is live (a restricted case
-        study restricts its actions already)."""
-        pages = public(
-            Page.objects.filter(
-                library_entry__library_id=self.page.pk,
-                locale_id=self.locale_id,
-                path__startswith=self.page.path,
-                depth__gt=self.page.depth,
-            )
-        )
+        """The library's listed pages: public, with an entry of this library; an
+        action only while its case study is live (a restricted case study restricts
+        its actions already).
+
+        An entry names the library its page is below, in the library's language
+        (library_index._write, written again on every publish and move): the
+        pages' own path, depth and locale are not asked again. Asked, they cost
+        PostgreSQL its plan: it took them as independent of the entry's library,
+        expected a quarter of the rows that pass, and joined every match before
+        sorting (an older page of the library: 140-210 ms at 10,000 case
+        studies, against 17-70 ms walking the entries in their sort's index)."""
+        pages = public(Page.objects.filter(library_entry__library_id=self.page.pk))
         return pages.filter(
             Q(library_entry__parent__isnull=True) | Q(library_entry__parent__live=True)
         )

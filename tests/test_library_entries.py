@@ -7,7 +7,12 @@ from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from hub.pages.models import Theme
-from hub.practices.models import EvaluationReportPage, LibraryValue
+from hub.practices.models import (
+    EvaluationReportPage,
+    LibraryIndexPage,
+    LibraryValue,
+)
+from tests.factories.site import add_page
 
 from .test_library import counts, get, titles
 
@@ -72,10 +77,6 @@ def test_restricted_page_is_neither_listed_nor_counted(client, built):
 def test_a_case_study_moved_to_another_library_is_listed_there_only(client, built):
     """The library asks its entries, not the pages' paths, which library a page is
     in: a move writes them again, the case study's actions with it."""
-    from tests.factories.site import add_page
-
-    from hub.practices.models import LibraryIndexPage
-
     url = built["library"].url
     archive = add_page(
         built["tree"]["en"]["home"], LibraryIndexPage(title="Archive", slug="archive")

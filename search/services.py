@@ -33,7 +33,7 @@ from wagtail.models import Page, Site
 from wagtail.urls import serve_pattern
 
 from hub.pages.dates import list_date_precision
-from hub.pages.localization import language_code
+from hub.pages.localization import compiled_rows, language_code
 from hub.pages.search_data import FACETS, page_type, result_type_label
 from hub.pages.serving import find_site
 
@@ -332,6 +332,11 @@ def _hits(outcome, request, query):
 # -- pages shown ----------------------------------------------------------------------
 
 
+# Past this many pages (never a page of results), shown_pages builds its query each
+# time: one compiled statement is kept per number of pages.
+_COMPILED_PAGES = 50
+
+
 @dataclass
 class ShownPage:
     """What a result or a suggestion shows of a page, read without the page itself."""
@@ -345,14 +350,24 @@ class ShownPage:
 
 
 def shown_pages(page_ids):
-    """{pk: ShownPage} of these pages, in one query of five columns."""
+    """{pk: ShownPage} of these pages, in one query of five columns, compiled once
+    per connection and number of pages (a page of results, a list of suggestions):
+    building it cost twice as much CPU as running it."""
     if not page_ids:
         return {}
-    rows = (
-        Page.objects.filter(pk__in=page_ids)
-        .order_by()
-        .values_list("pk", "title", "url_path", "locale_id", "content_type_id")
-    )
+
+    def build(**ids):
+        return (
+            Page.objects.filter(pk__in=[ids[f"p{n}"] for n in range(len(ids))])
+            .order_by()
+            .values_list("pk", "title", "url_path", "locale_id", "content_type_id")
+        )
+
+    ids = {f"p{n}": pk for n, pk in enumerate(page_ids)}
+    if len(ids) > _COMPILED_PAGES:
+        rows = build(**ids)
+    else:
+        rows = compiled_rows(Page, ("shown pages", len(ids)), build, **ids)
     shown = {}
     for pk, title, url_path, locale_id, content_type_id in rows:
         model = ContentType.objects.get_for_id(content_type_id).model_class()

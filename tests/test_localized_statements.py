@@ -203,3 +203,42 @@ def test_the_upcoming_events_are_the_orms_at_every_instant_and_restriction():
     assert pks(upcoming_events(tree["en"]["home"], 3, now=now)) == orm(
         tree["en"]["home"], now, 3
     )
+
+
+@pytest.mark.django_db
+def test_the_shown_pages_of_a_search_are_the_orms_rows_at_each_run():
+    """A page of results reads its pages' five columns with a statement compiled
+    per number of pages (search.services.shown_pages, values_list() rows): each run
+    gives the pages asked, as they are then, whichever pages the statement was
+    compiled with."""
+    from search.services import shown_pages
+
+    tree = build_site()
+    ids = sorted(
+        {page.pk for language in ("en", "fr") for page in tree[language].values()}
+    )
+
+    def orm(page_ids):
+        return {
+            pk: (title, url_path, language)
+            for pk, title, url_path, language in Page.objects.filter(
+                pk__in=page_ids
+            ).values_list("pk", "title", "url_path", "locale__language_code")
+        }
+
+    def shown(page_ids):
+        return {
+            pk: (page.title, page.url_path, page.search_language)
+            for pk, page in shown_pages(page_ids).items()
+        }
+
+    for size in (1, 3, len(ids)):
+        for start in (0, len(ids) - size):
+            asked = ids[start : start + size]
+            assert shown(asked) == orm(asked)
+    assert ("rows", "wagtailcore.Page", "shown pages", 3) in memo_keys()
+
+    guide = tree["fr"]["guide"]
+    Page.objects.filter(pk=guide.pk).update(title="Guide renommé")
+    assert shown([guide.pk, *ids[:2]])[guide.pk][0] == "Guide renommé"
+    assert shown([0, guide.pk, ids[0]]) == orm([guide.pk, ids[0]])

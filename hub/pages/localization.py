@@ -142,7 +142,7 @@ def compiled_localized_list(model, key, chosen, **values):
 def compiled_rows(model, key, build, strings=(), datetimes=(), **values):
     """`list(build(**values))`, compiled once per connection: `values` are integers,
     but for those named in `strings` and in `datetimes` (aware, compared with a
-    DateTimeField)."""
+    DateTimeField). `build` gives `model` instances, or tuples (values_list())."""
     from .serving import _compiled
 
     using = model._default_manager.db
@@ -152,7 +152,7 @@ def compiled_rows(model, key, build, strings=(), datetimes=(), **values):
     compiled = _compiled(
         using, ("rows", model._meta.label, *key), build, strings, integers, datetimes
     )
-    if compiled is None or compiled.model is not model:
+    if compiled is None or compiled.model not in (model, None):
         return list(build(**values))
     return compiled.run(connections[using], using, values)
 

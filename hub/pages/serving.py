@@ -40,6 +40,7 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.query import ModelIterable, ValuesListIterable
 from django.urls import Resolver404
 from django.utils import translation
 from wagtail import views as wagtail_views
@@ -241,12 +242,25 @@ class _Compiled:
                 self.params.append(("constant", param))
         if {slot[1] for slot in self.params if slot[0] != "constant"} != set(marks):
             raise _Uncompilable(template)
-        klass_info = compiler.klass_info
-        if klass_info.get("related_klass_infos"):
-            raise _Uncompilable(klass_info)
         self.like = like
         self.adapt = adapt
         self.compiler = compiler
+        self.converters = compiler.get_converters(
+            [column[0] for column in compiler.select]
+        )
+        query = queryset.query
+        if queryset._iterable_class is ValuesListIterable:
+            # values_list(): its rows, plain tuples in the select's order (no
+            # annotation, which values_list() would put back in its own order).
+            if query.annotation_select or query.extra_select:
+                raise _Uncompilable(query)
+            self.model = None
+            return
+        if queryset._iterable_class is not ModelIterable:
+            raise _Uncompilable(queryset._iterable_class)
+        klass_info = compiler.klass_info
+        if klass_info.get("related_klass_infos"):
+            raise _Uncompilable(klass_info)
         self.model = klass_info["model"]
         select = compiler.select
         fields = klass_info["select_fields"]
@@ -255,7 +269,6 @@ class _Compiled:
             column[0].target.attname for column in select[self.model_slice]
         ]
         self.annotations = list(compiler.annotation_col_map.items())
-        self.converters = compiler.get_converters([column[0] for column in select])
 
     def run(self, connection, using, values):
         params = []
@@ -273,6 +286,8 @@ class _Compiled:
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
+        if self.model is None:
+            return [tuple(row) for row in rows]
         found = []
         for row in rows:
             instance = self.model.from_db(using, self.init_list, row[self.model_slice])

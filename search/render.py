@@ -3,8 +3,8 @@ and the rows of results, and the search's URL with some parameters changed.
 
 The panel lists every value of every facet (about sixty) and a page of results ten
 rows; through the template engine, their loops, filters and translations were most of
-the page's own rendering. Here each number is formatted once (Django's
-`number_format`), each "N results" sentence translated once per count, and the
+the page's own rendering. Here each count is formatted (Django's `number_format`)
+and its "N results" sentence translated once per language and process, and the
 markup written as the template wrote it, byte for byte (tests/test_search_render.py
 compares both); templates/search/search.html places the two pieces where its loops
 were. Only the chosen values get the URL that unselects them (the chips above the
@@ -14,26 +14,42 @@ results): the panel's checkboxes are a form and need none.
 from html import escape
 from urllib.parse import urlencode
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import get_language, get_language_info, ngettext
 
 from hub.pages.dates import DatePrecision, iso_date, list_date_text
 from hub.pages.search_data import SITE_PAGE
 
+# {language: {count: (the count as shown, "N results")}}, kept between searches: a
+# panel shows some fifty counts, and formatting and translating them was a third of
+# its cost. Bounded (counts run to the number of pages), and dropped when settings
+# change (a test's formats).
+_COUNT_TEXTS = {}
+_COUNT_TEXTS_LIMIT = 5000
 
-class Numbers:
-    """Numbers formatted as `number_format` formats them (and escaped), each value
-    once."""
 
-    def __init__(self):
-        self.formatted = {}
+@receiver(setting_changed)
+def _forget_count_texts(**kwargs):
+    _COUNT_TEXTS.clear()
 
-    def __call__(self, value):
-        text = self.formatted.get(value)
-        if text is None:
-            text = self.formatted[value] = _text(number_format(value))
-        return text
+
+def count_texts(count):
+    """(`number_format(count)`, its "N results" sentence), escaped, in the active
+    language."""
+    known = _COUNT_TEXTS.setdefault(get_language(), {})
+    texts = known.get(count)
+    if texts is None:
+        if len(known) >= _COUNT_TEXTS_LIMIT:
+            known.clear()
+        shown = number_format(count)
+        sentence = ngettext("%(count)s result", "%(count)s results", count) % {
+            "count": shown
+        }
+        texts = known[count] = (_text(shown), _text(sentence))
+    return texts
 
 
 class SearchUrls:
@@ -74,8 +90,6 @@ def facet_fieldsets(facets, total):
     of every facet with its count (read out as "3 results", shown as "3"); with no
     result, only the values counted or chosen, and no facet without one (forty
     filters at zero would only push the advice down)."""
-    number = Numbers()
-    sentences = {}
     parts = []
     for facet in facets:
         if not facet.values or not (
@@ -89,7 +103,7 @@ def facet_fieldsets(facets, total):
             counted = ngettext("(%(counter)s chosen)", "(%(counter)s chosen)", chosen)
             legend += (
                 ' <span class="filters__selected">'
-                + counted % {"counter": number(chosen)}
+                + counted % {"counter": count_texts(chosen)[0]}
                 + "</span>"
             )
         parts.append(
@@ -102,13 +116,7 @@ def facet_fieldsets(facets, total):
             if not (value.count or value.selected or total):
                 continue
             field_id = f"sf-{name}-{position}"
-            shown = number(value.count)
-            sentence = sentences.get(value.count)
-            if sentence is None:
-                sentence = sentences[value.count] = _text(
-                    ngettext("%(count)s result", "%(count)s results", value.count)
-                    % {"count": number_format(value.count)}
-                )
+            shown, sentence = count_texts(value.count)
             empty = (
                 ' class="filters__option--empty"'
                 if not value.count and not value.selected

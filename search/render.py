@@ -24,9 +24,9 @@ from hub.pages.dates import DatePrecision, iso_date, list_date_text
 from hub.pages.search_data import SITE_PAGE
 
 # {language: {count: (the count as shown, "N results")}}, kept between searches: a
-# panel shows some fifty counts, and formatting and translating them was a third of
-# its cost. Bounded (counts run to the number of pages), and dropped when settings
-# change (a test's formats).
+# panel shows some fifty counts, and formatting and translating them at each search
+# was two thirds of its cost. Bounded (counts run to the number of pages), and
+# dropped when settings change (a test's formats).
 _COUNT_TEXTS = {}
 _COUNT_TEXTS_LIMIT = 5000
 

@@ -8,11 +8,14 @@ another site, or with another test run (hub/settings/test.py gives each run a pr
 its own), keeps their keys.
 """
 
+import contextvars
 import hashlib
 import uuid
+from contextlib import contextmanager
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from django.db import connection
 
 _GLOB_SPECIAL = "\\*?[]"
 
@@ -100,3 +103,61 @@ def new_page_generation(cache):
 def page_key(host, full_path):
     digest = hashlib.sha256(f"{host}\n{full_path}".encode()).hexdigest()[:32]
     return f"pages:{digest}"
+
+
+# -- values every page may show, kept in each process for one page generation --------
+#
+# A search, or any page, reads the same few site-wide values at every request (the
+# taxonomies' terms, the glossary): one round trip to the shared cache each, and an
+# unpickling. Every change to them draws a new page generation once it commits
+# (hub/site/cache_invalidation.py), and FragmentGenerationMiddleware reads the current
+# generation at the start of each anonymous request of the public site. So a value read
+# during a request of generation G stays right for every later request that reads G,
+# in any process: each process keeps the last one, and asks the shared cache again only
+# when the generation has changed. The shared copy's key holds the generation too, so
+# a process that read the old rows between a change and its commit (and stored them)
+# stored them under the old generation, which no request of the new one reads.
+# Outside such a request (editors, the admin, management commands, no shared cache),
+# or inside a transaction (whose own changes draw a generation only once it commits),
+# the value is read from the shared cache each time, under its plain key.
+
+_request_generation = contextvars.ContextVar("hub_request_generation", default=None)
+_KEPT = {}  # key -> (generation, value), in this process
+
+
+@contextmanager
+def generation_of_request(generation):
+    """Within it, generation_kept() keeps values for `generation` (None: it keeps
+    nothing, as when the shared cache is unavailable)."""
+    token = _request_generation.set(generation)
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
+
+
+def generation_kept(cache, key, read, seconds):
+    """read()'s value: kept in this process for the current request's page generation,
+    else from `cache` (stored there on a miss, for `seconds`)."""
+    generation = _request_generation.get()
+    if generation is not None and connection.in_atomic_block:
+        generation = None  # the transaction's own changes draw no generation yet
+    if generation is not None:
+        kept = _KEPT.get(key)
+        if kept is not None and kept[0] == generation:
+            return kept[1]
+        shared_key = f"{key}:{generation}"
+    else:
+        shared_key = key
+    value = cache.get(shared_key)
+    if value is None:
+        value = read()
+        cache.set(shared_key, value, seconds)
+    if generation is not None:
+        _KEPT[key] = (generation, value)
+    return value
+
+
+def forget_kept():
+    """Empty this process's kept values (tests that change rows without signals)."""
+    _KEPT.clear()

@@ -37,7 +37,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 
-from hub.cache import GENERATION_KEY, is_shared, page_generation
+from hub.cache import (
+    GENERATION_KEY,
+    generation_of_request,
+    is_shared,
+    page_generation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -190,8 +195,9 @@ _USED_BY_PATH_LIMIT = 5000
 class FragmentGenerationMiddleware:
     """Reads the page generation before the view looks the page up, for the fragments
     the page will use (the page cache's own read is before it, in PageCacheMiddleware),
-    together with the fragments the path used last time. Only anonymous GETs of the
-    public site, with fragments on."""
+    together with the fragments the path used last time; the request's site-wide values
+    are kept in the process for that generation (hub.cache.generation_kept). Only
+    anonymous GETs of the public site, with fragments on."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -218,7 +224,8 @@ class FragmentGenerationMiddleware:
             generation, found = None, {}
         request._hub_fragment_generation = generation
         request._hub_fragments_found = {key: found.get(key) for key in known}
-        response = self.get_response(request)
+        with generation_of_request(generation):
+            response = self.get_response(request)
         used = getattr(request, "_hub_fragments_used", None)
         if used and tuple(used) != known:
             if len(_USED_BY_PATH) >= _USED_BY_PATH_LIMIT:

@@ -209,12 +209,16 @@ def chromium(monkeypatch):
 def fresh_process_state():
     """Each test starts as a new request would: the default language active (the test
     client leaves the last request's language activated) and an empty cache (the
-    taxonomy catalogue and restricted paths outlive a test's rolled-back rows)."""
+    taxonomy catalogue and restricted paths outlive a test's rolled-back rows), nor any
+    value kept in the process for a page generation (hub.cache.generation_kept)."""
     from django.core.cache import cache
     from django.utils import translation
 
+    from hub.cache import forget_kept
+
     translation.activate(settings.LANGUAGE_CODE)
     cache.clear()
+    forget_kept()
     yield
     translation.deactivate()
 

@@ -32,7 +32,7 @@ def expansions(text, languages):
     result = {language: [] for language in languages}
     if not folded:
         return result
-    for patterns, wordings in _terms(tuple(all_entries())):
+    for patterns, wordings in _compiled(all_entries()):
         match = None
         for pattern in patterns:
             match = pattern.search(folded)
@@ -55,6 +55,21 @@ def expansions(text, languages):
                 ):
                     alternatives.append(alternative)
     return result
+
+
+# The entries last compiled, and what they gave: during public requests all_entries()
+# gives the same object for a whole page generation (hub.cache.generation_kept), which
+# saves hashing every entry to look them up.
+_last = (None, None)
+
+
+def _compiled(entries):
+    global _last
+    last_entries, terms = _last
+    if entries is not last_entries:
+        terms = _terms(tuple(entries))
+        _last = (entries, terms)
+    return terms
 
 
 @lru_cache(maxsize=4)

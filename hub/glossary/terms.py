@@ -3,7 +3,9 @@ searches read them often; signals.py drops them on every change).
 
 A shared cache (Redis) holds one copy for every process: a change drops it the moment
 it is saved and again when it commits (a process reading the terms in between would
-otherwise put the old ones back, for an hour).
+otherwise put the old ones back, for an hour). During a public request, each process
+keeps the copy it read for the current page generation, which every change of a term
+draws anew (hub/cache.py: generation_kept).
 
 A cache of this process's own (no REDIS_URL: `make run`, any server run without Redis)
 cannot be dropped by a change made in another process, or another worker: the copy
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from hub.cache import is_shared
+from hub.cache import generation_kept, is_shared
 
 CACHE_KEY = "glossary:terms:2"
 CACHE_SECONDS = 3600
@@ -54,11 +56,7 @@ def _version():
 
 def all_entries():
     if _shared():
-        entries = cache.get(CACHE_KEY)
-        if entries is None:
-            entries = _read()
-            cache.set(CACHE_KEY, entries, CACHE_SECONDS)
-        return entries
+        return generation_kept(cache, CACHE_KEY, _read, CACHE_SECONDS)
     kept = cache.get(CACHE_KEY)  # (version, entries)
     now = time.monotonic()
     if kept is not None and now - _version_read["at"] < VERSION_SECONDS:
@@ -76,7 +74,7 @@ def all_entries():
 def _read():
     from .models import GlossaryTerm
 
-    return [
+    return tuple(
         Entry(
             key=str(term.translation_key),
             language=term.locale.language_code,
@@ -89,7 +87,7 @@ def _read():
             wordings=tuple(term.wordings),
         )
         for term in GlossaryTerm.objects.select_related("locale").order_by("term")
-    ]
+    )
 
 
 def entries_for(language):

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from hub.cache import generation_kept
 
 from .localization import language_code
 
@@ -58,6 +61,7 @@ def of_model(model):
 
 
 # -- the terms of every faceted taxonomy, from a short-lived shared cache -------------
+# (kept in the process for a page generation during public requests: hub/cache.py)
 
 CACHE_KEY = "hub:taxonomy-terms"
 CACHE_SECONDS = 60
@@ -66,28 +70,27 @@ CACHE_SECONDS = 60
 def all_terms():
     """{taxonomy name: [{"key", "slugs": {language: slug}, "names": {language: name},
     "country"}]} for the faceted taxonomies, one entry per translation key."""
-    terms = cache.get(CACHE_KEY)
-    if terms is None:
-        terms = {}
-        for taxonomy in FACET_TAXONOMIES:
-            model = taxonomy.model
-            fields = ["translation_key", "locale_id", "slug", "name"]
-            has_country = any(f.name == "country" for f in model._meta.fields)
-            by_key = {}
-            for row in model.objects.values_list(*fields, *(["country"] * has_country)):
-                key, locale_id, slug, name = row[:4]
-                entry = by_key.setdefault(
-                    str(key), {"slugs": {}, "names": {}, "country": ""}
-                )
-                language = language_code(locale_id)
-                entry["slugs"][language] = slug
-                entry["names"][language] = name
-                if has_country:
-                    entry["country"] = row[4]
-            terms[taxonomy.name] = [
-                {"key": key, **entry} for key, entry in by_key.items()
-            ]
-        cache.set(CACHE_KEY, terms, CACHE_SECONDS)
+    return generation_kept(cache, CACHE_KEY, _read_terms, CACHE_SECONDS)
+
+
+def _read_terms():
+    terms = {}
+    for taxonomy in FACET_TAXONOMIES:
+        model = taxonomy.model
+        fields = ["translation_key", "locale_id", "slug", "name"]
+        has_country = any(f.name == "country" for f in model._meta.fields)
+        by_key = {}
+        for row in model.objects.values_list(*fields, *(["country"] * has_country)):
+            key, locale_id, slug, name = row[:4]
+            entry = by_key.setdefault(
+                str(key), {"slugs": {}, "names": {}, "country": ""}
+            )
+            language = language_code(locale_id)
+            entry["slugs"][language] = slug
+            entry["names"][language] = name
+            if has_country:
+                entry["country"] = row[4]
+        terms[taxonomy.name] = [{"key": key, **entry} for key, entry in by_key.items()]
     return terms
 
 
@@ -95,11 +98,21 @@ def forget_terms(**kwargs):
     cache.delete(CACHE_KEY)
 
 
+def _forget_terms_now_and_at_commit(**kwargs):
+    # Again at commit: another process may have read the old rows in between and
+    # stored them back under the plain key.
+    forget_terms()
+    transaction.on_commit(forget_terms)
+
+
 def connect_signals():
-    """From the pages app's ready(): saving or deleting any term clears the cache."""
+    """From the pages app's ready(): saving or deleting any term clears the cache (the
+    copies kept for a page generation go with the generation the change draws)."""
     for taxonomy in TAXONOMIES:
-        post_save.connect(forget_terms, sender=taxonomy.model_label)
-        post_delete.connect(forget_terms, sender=taxonomy.model_label)
+        post_save.connect(_forget_terms_now_and_at_commit, sender=taxonomy.model_label)
+        post_delete.connect(
+            _forget_terms_now_and_at_commit, sender=taxonomy.model_label
+        )
 
 
 class TermCatalogue:

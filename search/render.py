@@ -4,7 +4,8 @@ and the rows of results, and the search's URL with some parameters changed.
 The panel lists every value of every facet (about sixty) and a page of results ten
 rows; through the template engine, their loops, filters and translations were most of
 the page's own rendering. Here each count is formatted (Django's `number_format`)
-and its "N results" sentence translated once per language and process, and the
+and its "N results" sentence translated, and each result's date written, once per
+language and process, and the
 markup written as the template wrote it, byte for byte (tests/test_search_render.py
 compares both); templates/search/search.html places the two pieces where its loops
 were. Only the chosen values get the URL that unselects them (the chips above the
@@ -15,7 +16,6 @@ from html import escape
 from urllib.parse import urlencode
 
 from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, ngettext
@@ -23,33 +23,58 @@ from django.utils.translation import get_language, get_language_info, ngettext
 from hub.pages.dates import DatePrecision, iso_date, list_date_text
 from hub.pages.search_data import SITE_PAGE
 
-# {language: {count: (the count as shown, "N results")}}, kept between searches: a
-# panel shows some fifty counts, and formatting and translating them at each search
-# was two thirds of its cost. Bounded (counts run to the number of pages), and
-# dropped when settings change (a test's formats).
-_COUNT_TEXTS = {}
-_COUNT_TEXTS_LIMIT = 5000
+
+class _TextsByLanguage:
+    """Texts made once per language and process, kept between searches: a panel
+    shows some fifty counts, and formatting and translating them at each search was
+    two thirds of its cost; a page of results, ten dates. Bounded (counts run to the
+    number of pages, dates to the days of the corpus), and dropped when settings
+    change (a test's formats)."""
+
+    LIMIT = 5000
+
+    def __init__(self):
+        self.by_language = {}
+        setting_changed.connect(self.forget, weak=False)
+
+    def forget(self, **kwargs):
+        self.by_language.clear()
+
+    def get(self, key, make, *args):
+        """The text of `key` in the active language: `make(*args)` the first time."""
+        known = self.by_language.setdefault(get_language(), {})
+        text = known.get(key)
+        if text is None:
+            if len(known) >= self.LIMIT:
+                known.clear()
+            text = known[key] = make(*args)
+        return text
 
 
-@receiver(setting_changed)
-def _forget_count_texts(**kwargs):
-    _COUNT_TEXTS.clear()
+_COUNT_TEXTS = _TextsByLanguage()
+_DATE_TEXTS = _TextsByLanguage()
+
+
+def _count_texts(count):
+    shown = number_format(count)
+    sentence = ngettext("%(count)s result", "%(count)s results", count) % {
+        "count": shown
+    }
+    return _text(shown), _text(sentence)
 
 
 def count_texts(count):
     """(`number_format(count)`, its "N results" sentence), escaped, in the active
     language."""
-    known = _COUNT_TEXTS.setdefault(get_language(), {})
-    texts = known.get(count)
-    if texts is None:
-        if len(known) >= _COUNT_TEXTS_LIMIT:
-            known.clear()
-        shown = number_format(count)
-        sentence = ngettext("%(count)s result", "%(count)s results", count) % {
-            "count": shown
-        }
-        texts = known[count] = (_text(shown), _text(sentence))
-    return texts
+    return _COUNT_TEXTS.get(count, _count_texts, count)
+
+
+def _date_markup(date, precision):
+    return (
+        '<p class="card__meta"><time datetime="'
+        f'{_text(iso_date(date, precision) or "")}">'
+        f"{_text(list_date_text(date, precision))}</time></p>"
+    )
 
 
 class SearchUrls:
@@ -157,11 +182,8 @@ def result_rows(hits, all_languages):
         # The site's own pages (sections, "About") are no work with a date to show.
         if hit.date and hit.type != SITE_PAGE:
             precision = hit.date_precision or DatePrecision.DAY
-            date = (
-                '<p class="card__meta"><time datetime="'
-                f'{_text(iso_date(hit.date, precision) or "")}">'
-                f"{_text(list_date_text(hit.date, precision))}</time></p>"
-            )
+            key = (hit.date, precision)
+            date = _DATE_TEXTS.get(key, _date_markup, *key)
         snippet = ""
         if hit.snippet:
             snippet = (

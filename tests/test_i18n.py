@@ -105,3 +105,32 @@ def test_a_missing_page_says_so_in_its_language_and_offers_search(
     assert f"<h1>{heading}</h1>" in html
     assert 'id="not-found-q"' in html
     assert '<meta name="robots" content="noindex">' in html
+
+
+@pytest.mark.parametrize(
+    "full_path",
+    [
+        "/en/search/?q=social+housing&theme=employment",
+        "/fr/search/?q=%C3%A9valuation&lang=all",
+        "/en/search/",
+        "/fr/search/suggest/?q=empl",
+        "/en/no-such-page/%C3%A9t%C3%A9/?page=2",  # no view: left as it is
+        "/fr/a/b/?x=1#y",
+    ],
+)
+def test_a_views_url_in_the_other_language_is_translate_urls(rf, full_path):
+    """The switcher's and hreflang's URL of a view (hub_tags._translated_url, whose
+    path is kept in the process) is Django's translate_url, asked again and again in
+    either active language."""
+    from django.urls import translate_url
+
+    from hub.pages.templatetags.hub_tags import _translated_url
+
+    path, _mark, query = full_path.partition("?")
+    request = rf.get(path, QUERY_STRING=query)
+    for active in ("en", "fr", "en"):
+        with translation.override(active):
+            for code in ("en", "fr"):
+                assert _translated_url(request, code) == translate_url(
+                    request.get_full_path(), code
+                )

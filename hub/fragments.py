@@ -17,8 +17,9 @@ stamped with the old generation, which no one accepts any more. The middleware r
 the fragments the same path used last time in the same round trip.
 
 The key also holds the version of the code that renders them (the templates, the
-hub's Python and its catalogues, as found on disk when the process starts): a deploy
-never serves a fragment an older template rendered.
+hub's Python and its catalogues, as found on disk when the process starts, and the
+static files' manifest): a deploy never serves a fragment an older template rendered,
+nor one naming a static file it no longer has.
 
 Fragments are read and written only for an anonymous GET of a page the public may see,
 never for a preview, a logged-in user (an editor sees the userbar and may see drafts),
@@ -34,6 +35,7 @@ import logging
 import os
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.utils import translation
 
@@ -88,9 +90,14 @@ def page_is_public(page):
 
 @functools.cache
 def code_version():
-    """A digest of the name, size and time of every file that renders a fragment."""
+    """A digest of the name, size and time of every file that renders a fragment, and
+    of the static files' manifest: a fragment holds their hashed names (the logo's),
+    which a deploy that changes a file replaces, and whose old files it removes."""
     root = settings.BASE_DIR
     digest = hashlib.sha256()
+    read_manifest = getattr(staticfiles_storage, "read_manifest", None)
+    manifest = read_manifest() if read_manifest is not None else None
+    digest.update((manifest or "").encode())
     for folder, suffixes in (
         ("templates", (".html", ".txt", ".xml")),
         ("hub", (".py", ".html")),

@@ -30,7 +30,8 @@ X_FRAME_OPTIONS = "DENY"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # WhiteNoise's compressed manifest storage, each URL kept (hub/staticfiles.py).
+        "BACKEND": "hub.staticfiles.StaticFilesStorage"
     },
 }
 

@@ -136,9 +136,11 @@ def generation_of_request(generation):
         _request_generation.reset(token)
 
 
-def generation_kept(cache, key, read, seconds):
+def generation_kept(cache, key, read, seconds=None):
     """read()'s value: kept in this process for the current request's page generation,
-    else from `cache` (stored there on a miss, for `seconds`)."""
+    else from `cache` (stored there on a miss, for `seconds`). With no `cache`, read()
+    keeps its own shared copy (Wagtail's site root paths), and is called as it is
+    outside a generation."""
     generation = _request_generation.get()
     if generation is not None and connection.in_atomic_block:
         generation = None  # the transaction's own changes draw no generation yet
@@ -146,13 +148,14 @@ def generation_kept(cache, key, read, seconds):
         kept = _KEPT.get(key)
         if kept is not None and kept[0] == generation:
             return kept[1]
-        shared_key = f"{key}:{generation}"
-    else:
-        shared_key = key
-    value = cache.get(shared_key)
-    if value is None:
+    if cache is None:
         value = read()
-        cache.set(shared_key, value, seconds)
+    else:
+        shared_key = key if generation is None else f"{key}:{generation}"
+        value = cache.get(shared_key)
+        if value is None:
+            value = read()
+            cache.set(shared_key, value, seconds)
     if generation is not None:
         _KEPT[key] = (generation, value)
     return value

@@ -29,13 +29,13 @@ from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from modelsearch.backends import get_search_backend
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.urls import serve_pattern
 
 from hub.pages.dates import list_date_precision
 from hub.pages.localization import compiled_rows, language_code
 from hub.pages.search_data import FACETS, page_type, result_type_label
-from hub.pages.serving import find_site
+from hub.pages.serving import find_site, site_root_paths
 
 from . import database_search, engine_search
 from .facets import FacetCatalogue
@@ -389,7 +389,8 @@ _SERVED_PATH = re.compile(serve_pattern.removeprefix("^").removesuffix("$"))
 
 class PageUrls:
     """`page.get_url(request)` from a page's url_path alone, the same URL: Wagtail's
-    site root paths (read once per request, kept on it as Wagtail keeps them), the
+    site root paths (hub.pages.serving.site_root_paths: read once per request, kept on
+    it as Wagtail keeps them, and in the process for the page generation), the
     site of the request (hub.pages.serving.find_site: from the sites kept under the
     page generation, no query) and, for each language, the path Wagtail's serve view
     reverses to, reversed once: a page's URL is that path followed by the page's own
@@ -398,12 +399,7 @@ class PageUrls:
 
     def __init__(self, request):
         self.request = request
-        holder = request if request is not None else self
-        try:
-            self.root_paths = holder._wagtail_cached_site_root_paths
-        except AttributeError:
-            self.root_paths = Site.get_site_root_paths()
-            holder._wagtail_cached_site_root_paths = self.root_paths
+        self.root_paths = site_root_paths(request)
         self.site = find_site(request) if request is not None else None
         self.sites = len({root_path[0] for root_path in self.root_paths})
         self.active = translation.get_language()

@@ -12,13 +12,18 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail.models.sites import (
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+)
 
 from hub.cache import generation_of_request, page_generation
 from hub.glossary import terms as glossary_terms
 from hub.glossary.models import GlossaryTerm
 from hub.pages import taxonomies
 from hub.pages.models import Theme
-from tests.factories import build_site, make_term
+from hub.pages.serving import site_root_paths
+from tests.factories import build_home, build_site, make_term
 from tests.server import gunicorn, production_env, served_database_url
 
 # Committed changes (a generation is drawn when a change commits), as the suite's
@@ -91,6 +96,42 @@ def test_glossary_entries_are_kept_per_generation_with_a_shared_cache(settings):
         assert [entry.definition for entry in glossary_terms.all_entries()] == [
             "Where the project stood before it began."
         ]
+
+
+def root_urls():
+    return sorted({path.root_url for path in site_root_paths(None)})
+
+
+def test_site_root_paths_are_kept_per_generation_and_read_afresh_after_a_commit():
+    from wagtail.models import Site
+
+    build_home()
+    generation = page_generation(cache)
+    with generation_of_request(generation):
+        assert root_urls() == ["http://localhost"]
+        # A change no signal reports, and Wagtail's copy gone: still the kept paths.
+        Site.objects.update(hostname="elsewhere.example")
+        Site.clear_site_root_paths_cache()
+        assert root_urls() == ["http://localhost"]
+
+    # A site saved in a transaction: Wagtail drops its copy at the save, and a reader
+    # before the commit stores the old paths back (as another process would).
+    Site.objects.update(hostname="localhost")
+    Site.clear_site_root_paths_cache()
+    old_paths = Site.get_site_root_paths()
+    with transaction.atomic():
+        site = Site.objects.get()
+        site.hostname = "hub.example.org"
+        site.save()
+        cache.set(
+            SITE_ROOT_PATHS_CACHE_KEY,
+            old_paths,
+            3600,
+            version=SITE_ROOT_PATHS_CACHE_VERSION,
+        )
+    assert page_generation(cache) != generation
+    with generation_of_request(page_generation(cache)):
+        assert root_urls() == ["http://hub.example.org"]
 
 
 def bodies(base, path, reads):

@@ -49,6 +49,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from hub.cache import generation_kept
 from hub.pages.models.base import HubPage
 from hub.pages.visibility import _restriction_above
 
@@ -85,7 +86,7 @@ def find_route(request, path):
         return None
     root = site.root_page
     # Wagtail's cached list, kept on the request for the page's links.
-    root_paths = root._get_site_root_paths(request)
+    root_paths = site_root_paths(request)
     root_path = next(
         (
             entry.root_path
@@ -382,6 +383,25 @@ def _shared_generation(request):
         return page_generation(caches[settings.HUB_PAGE_CACHE])
     except Exception:  # noqa: BLE001 - a cache down: Wagtail's query
         return None
+
+
+def site_root_paths(request):
+    """Site.get_site_root_paths(), kept on the request as Wagtail keeps it there (for
+    the links of every page the request shows), and in the process for the page
+    generation of an anonymous public request (hub.cache.generation_kept): a site, a
+    root page or its translations change only with a page or a site saved, which
+    draws a new generation; Wagtail's own copy is dropped just before
+    (hub/site/cache_invalidation.py). It saves a round trip to the cache and an
+    unpickling per request."""
+    if request is not None:
+        try:
+            return request._wagtail_cached_site_root_paths
+        except AttributeError:
+            pass
+    paths = generation_kept(None, "hub:site-root-paths", Site.get_site_root_paths)
+    if request is not None:
+        request._wagtail_cached_site_root_paths = paths
+    return paths
 
 
 def find_site(request):

@@ -32,9 +32,15 @@ logger = logging.getLogger(__name__)
 
 def _purge_now():
     from django.conf import settings
+    from wagtail.models import Site
 
     from hub.cache import new_page_generation
 
+    # Wagtail's shared copy of the site root paths first: Wagtail drops it when a
+    # site or a root page is saved, before the commit, so a reader in between may
+    # have stored the old paths back; the processes that keep them for the new
+    # generation (hub.pages.serving.site_root_paths) then read them afresh.
+    Site.clear_site_root_paths_cache()
     new_page_generation(caches[settings.HUB_PAGE_CACHE])
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache

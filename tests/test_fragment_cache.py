@@ -220,17 +220,23 @@ def test_a_page_without_a_page_object_keeps_nothing_keyed_on_its_query(
     site_tree, fragments_on, client
 ):
     """Search results have no page: their header and footer come from the shared
-    copy, their menu and breadcrumb from one copy for the search's path; nothing
-    keyed on their query is stored."""
+    copy, their menu and breadcrumb from one copy for the search's path, and the
+    sections a search that finds nothing offers from one shared copy; nothing keyed on
+    their query is stored."""
     client.get("/en/search/?q=study")
     first = fragment_keys()
     shared = [key for key in first if b":fragments:shared:" in key]
     assert len(shared) == 2 and len(first) == 3
-    client.get("/en/search/?q=other+words")
     client.get("/en/search/?q=study&page=2&sort=date")
     assert fragment_keys().keys() == first.keys()
+    client.get("/en/search/?q=other+words")  # finds nothing
+    after = fragment_keys()
+    added = [key for key in after if key not in first]
+    assert len(added) == 1 and b":fragments:shared:" in added[0]
+    client.get("/en/search/?q=yet+other+words")
+    assert fragment_keys().keys() == after.keys()
     client.get("/fr/search/?q=study")
-    assert len(fragment_keys()) == 6  # French has its own
+    assert len(fragment_keys()) == 7  # French has its own
 
 
 def test_the_search_page_s_menu_is_kept_until_a_page_of_it_changes(
@@ -258,6 +264,31 @@ def test_the_search_page_s_menu_is_kept_until_a_page_of_it_changes(
         publish(about)
     body = client.get("/en/search/").content.decode()
     assert f'href="{about.url}">About the hub, renamed</a></li>' in body
+
+
+def test_an_empty_search_s_sections_are_kept_until_a_page_of_them_changes(
+    site_tree, fragments_on, client
+):
+    """A search that finds nothing offers the sections of the hub: the same links for
+    every such search of the language, kept (no query for the home page nor its
+    children), until a change draws a new page generation."""
+    about = site_tree["en"]["about"]
+    link = f'<a href="{about.url}">About</a>'
+    body = client.get("/en/search/", {"q": "xyzzyqq"}).content.decode()
+    assert "data-search-empty" in body and link in body
+    quietly_retitle(about, "Retitled quietly")
+    with CaptureQueriesContext(connection) as kept:
+        body = client.get("/en/search/", {"q": "qqzzyx", "lang": "all"})
+    body = body.content.decode()
+    assert "data-search-empty" in body and link in body
+    assert "Retitled quietly" not in body
+    assert not [q for q in kept if "pages_homepage" in q["sql"]]
+    about.refresh_from_db()
+    about.title = "About the hub, renamed"
+    with committed():
+        publish(about)
+    body = client.get("/en/search/", {"q": "xyzzyqq"}).content.decode()
+    assert f'<a href="{about.url}">About the hub, renamed</a>' in body
 
 
 def test_the_layout_reads_the_preview_and_notice_without_failing_lookups(

@@ -272,3 +272,24 @@ def test_french_typesetting_touches_prose_only():
     )
     assert typeset_html(markup, "fr") == typeset_html(typeset_html(markup, "fr"), "fr")
     assert typeset_text("41 % of 9:30 trains: ok", "en") == "41% of 9:30 trains: ok"
+
+
+@pytest.mark.parametrize(
+    "markup, expected",
+    [
+        (
+            '<a href="/en/search/?q=%C3%A9t%C3%A9">41 % of <b>5</b> %</a>',
+            '<a href="/en/search/?q=%C3%A9t%C3%A9">41% of <b>5</b>%</a>',
+        ),
+        # No space before a "%" (an address's percent-encoding, "100%"): the page is
+        # left as it is, without walking its tags.
+        ('<p>100% of <a href="?q=a%20b">them</a> : 9:30</p>', None),
+        ("<p>No percentage at all: 4 500 people</p>", None),
+    ],
+)
+def test_an_english_page_changes_only_where_a_space_precedes_a_percent(
+    markup, expected
+):
+    from hub.pages.typography import typeset_html
+
+    assert typeset_html(markup, "en") == (expected or markup)

@@ -2,6 +2,7 @@
 processes on a free loopback port, so that nothing kept in one process can hide."""
 
 import contextlib
+import http.client
 import os
 import secrets
 import socket
@@ -12,6 +13,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -55,6 +57,21 @@ def production_env(db_url, **extra):
 
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def bodies_over_fresh_connections(base, path, reads):
+    """The body of each of `reads` answers to GET `path` on the server at `base`, one
+    connection each (so that every worker of a multi-process server answers some),
+    each checked to be a 200."""
+    found = []
+    for _ in range(reads):
+        connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=30)
+        connection.request("GET", path, headers={"Host": "localhost"})
+        response = connection.getresponse()
+        assert response.status == 200, path
+        found.append(response.read().decode())
+        connection.close()
+    return found
 
 
 @contextlib.contextmanager

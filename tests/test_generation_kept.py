@@ -1,11 +1,9 @@
-"""Site-wide values (the taxonomies' terms, the glossary) kept in each process for one
-page generation (hub.cache.generation_kept): read once per generation instead of at
-every request, and never served once a change has drawn a new generation, in any
-process."""
+"""Site-wide values (the taxonomies' terms, the glossary, Wagtail's site root paths)
+kept in each process for one page generation (hub.cache.generation_kept): read once
+per generation instead of at every request, and never served once a change has drawn
+a new generation, in any process."""
 
-import http.client
 import os
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -24,7 +22,12 @@ from hub.pages import taxonomies
 from hub.pages.models import Theme
 from hub.pages.serving import site_root_paths
 from tests.factories import build_home, build_site, make_term
-from tests.server import gunicorn, production_env, served_database_url
+from tests.server import (
+    bodies_over_fresh_connections,
+    gunicorn,
+    production_env,
+    served_database_url,
+)
 
 # Committed changes (a generation is drawn when a change commits), as the suite's
 # transactional tests do, with the serialized rollback.
@@ -134,20 +137,6 @@ def test_site_root_paths_are_kept_per_generation_and_read_afresh_after_a_commit(
         assert root_urls() == ["http://hub.example.org"]
 
 
-def bodies(base, path, reads):
-    """The body of each of `reads` answers to GET `path`, one connection each (so
-    every worker answers some)."""
-    found = []
-    for _ in range(reads):
-        connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=30)
-        connection.request("GET", path, headers={"Host": "localhost"})
-        response = connection.getresponse()
-        assert response.status == 200, path
-        found.append(response.read().decode())
-        connection.close()
-    return found
-
-
 def test_a_term_renamed_reaches_every_process_at_the_next_request():
     """Three gunicorn workers, the test run's Redis, no page cache (each request
     renders, from the terms kept for the generation): the search filters' names of
@@ -169,10 +158,13 @@ def test_a_term_renamed_reaches_every_process_at_the_next_request():
     )
     reads = 12
     with gunicorn(env, workers=3) as base:
-        assert all("Employment" in body for body in bodies(base, search, reads))
+        assert all(
+            "Employment" in body
+            for body in bodies_over_fresh_connections(base, search, reads)
+        )
         assert all(
             "What the project started from." in body
-            for body in bodies(base, glossary, reads)
+            for body in bodies_over_fresh_connections(base, glossary, reads)
         )
 
         theme = Theme.objects.get(slug="employment", locale=locale)
@@ -181,9 +173,10 @@ def test_a_term_renamed_reaches_every_process_at_the_next_request():
         term.definition = "Where the project stood before it began."
         term.save()
 
-        for body in bodies(base, search, reads):  # the filters name the theme
+        # The search filters name the theme.
+        for body in bodies_over_fresh_connections(base, search, reads):
             assert "Jobs and skills" in body
             assert "Employment" not in body
-        for body in bodies(base, glossary, reads):
+        for body in bodies_over_fresh_connections(base, glossary, reads):
             assert "Where the project stood before it began." in body
             assert "What the project started from." not in body

@@ -3,9 +3,7 @@
 keeps the terms in its own memory, stamped with the terms' version in the database,
 which it reads again at most once a second (hub/glossary/terms.py)."""
 
-import http.client
 import time
-from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -13,7 +11,12 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from hub.glossary.models import GlossaryTerm
-from tests.server import gunicorn, production_env, served_database_url
+from tests.server import (
+    bodies_over_fresh_connections,
+    gunicorn,
+    production_env,
+    served_database_url,
+)
 
 WORKERS = 3
 READS = 4 * WORKERS  # over fresh connections: every worker answers some
@@ -21,15 +24,7 @@ READS = 4 * WORKERS  # over fresh connections: every worker answers some
 
 def definitions(base, path):
     """The body of each of READS answers to GET `path`, one connection each."""
-    bodies = []
-    for _ in range(READS):
-        connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=30)
-        connection.request("GET", path, headers={"Host": "localhost"})
-        response = connection.getresponse()
-        assert response.status == 200, path
-        bodies.append(response.read().decode())
-        connection.close()
-    return bodies
+    return bodies_over_fresh_connections(base, path, READS)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -108,8 +108,8 @@ def page_key(host, full_path):
 # -- values every page may show, kept in each process for one page generation --------
 #
 # A search, or any page, reads the same few site-wide values at every request (the
-# taxonomies' terms, the glossary): one round trip to the shared cache each, and an
-# unpickling. Every change to them draws a new page generation once it commits
+# taxonomies' terms, the glossary, Wagtail's site root paths): one round trip to the
+# shared cache each, and an unpickling. Every change to them draws a new page generation once it commits
 # (hub/site/cache_invalidation.py), and FragmentGenerationMiddleware reads the current
 # generation at the start of each anonymous request of the public site. So a value read
 # during a request of generation G stays right for every later request that reads G,
@@ -119,7 +119,8 @@ def page_key(host, full_path):
 # stored them under the old generation, which no request of the new one reads.
 # Outside such a request (editors, the admin, management commands, no shared cache),
 # or inside a transaction (whose own changes draw a generation only once it commits),
-# the value is read from the shared cache each time, under its plain key.
+# the value is read from the shared cache each time, under its plain key (or as
+# read() keeps it itself: Wagtail's own copy of the site root paths).
 
 _request_generation = contextvars.ContextVar("hub_request_generation", default=None)
 _KEPT = {}  # key -> (generation, value), in this process

@@ -109,9 +109,10 @@ def page_key(host, full_path):
 #
 # A search, or any page, reads the same few site-wide values at every request (the
 # taxonomies' terms, the glossary, Wagtail's site root paths): one round trip to the
-# shared cache each, and an unpickling. Every change to them draws a new page generation once it commits
-# (hub/site/cache_invalidation.py), and FragmentGenerationMiddleware reads the current
-# generation at the start of each anonymous request of the public site. So a value read
+# shared cache each, and an unpickling. Every change to them draws a new page
+# generation once it commits (hub/site/cache_invalidation.py), and
+# FragmentGenerationMiddleware reads the current generation at the start of each
+# anonymous request of the public site. So a value read
 # during a request of generation G stays right for every later request that reads G,
 # in any process: each process keeps the last one, and asks the shared cache again only
 # when the generation has changed. The shared copy's key holds the generation too, so
